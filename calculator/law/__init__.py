@@ -1,0 +1,260 @@
+"""The law as data: provision texts and parameters, read once at import.
+
+``provisions.toml`` holds every provision the calculator cites, copied verbatim from
+``../shared/spec/LAW.md``; ``parameters.toml`` holds the thresholds, factors, amounts and
+dates, each with the provision that fixes it and its effective date. Rule code reads
+these by name; it never writes a threshold itself.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from importlib.resources import files
+from typing import Any
+
+from calculator.model import Category
+
+__all__ = [
+    "CATEGORY_NAMES",
+    "PROVISIONS",
+    "RULESETS",
+    "STATUTES",
+    "CategoryName",
+    "Provision",
+    "RecordStandard",
+    "Ruleset",
+    "Statute",
+    "provision_text",
+    "ruleset_for",
+    "statute_for",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Provision:
+    """One provision: id (LAW.md), title, source instrument, verbatim text, how it is used."""
+
+    id: str
+    title: str
+    source: str
+    text: str
+    status: str
+    reason: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RecordStandard:
+    """A record standard of 5.1.3 – 5.1.5: the provision, T(c), and its categories."""
+
+    provision: str
+    records: int
+    categories: tuple[Category, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Ruleset:
+    """One parameter set of 法释〔2017〕10号 with its effective date.
+
+    ``base`` and ``weight`` are derived so that the proportional sum of 5.1.6 is the
+    integer ``Σ weight(c)·n_c`` over ``base`` (D7's integer form), exactly.
+    """
+
+    id: str
+    title: str
+    effective_from: date
+    effective_from_provision: str
+    standards: tuple[RecordStandard, ...]
+    standard_of: Mapping[Category, RecordStandard]
+    base: int
+    weight: Mapping[Category, int]
+    proportional_provision: str
+    proportional_sum: Fraction
+    gains_provision: str
+    gains_cny: Decimal
+    insider_provision: str
+    insider_share: Fraction
+    tenfold_provision: str
+    tenfold_factor: int
+    admin_provision: str
+    admin_window_years: int
+    admin_edge_days: int
+    profit_provision: str
+    profit_cny: Decimal
+    fine_provision: str
+    fine_min_multiple: int
+    fine_max_multiple: int
+    catch_all_hint_provision: str
+    catch_all_hint_share: Fraction
+
+    def threshold(self, category: Category) -> int:
+        """T(c): the base record standard of the category."""
+        return self.standard_of[category].records
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Statute:
+    """The text of CL253-1 in force from a date (D22, D23)."""
+
+    id: str
+    title: str
+    effective_from: date
+    provision: str
+    serious_max_months: int
+    especially_serious_min_months: int
+    especially_serious_max_months: int
+    especially_serious_range: bool
+    serious_fine: str
+    especially_serious_fine: str
+    serious_range_zh: str
+    serious_range_en: str
+    especially_serious_range_zh: str
+    especially_serious_range_en: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CategoryName:
+    """The statute's name of a category, and an English gloss."""
+
+    zh: str
+    en: str
+
+
+def _read(name: str) -> dict[str, Any]:
+    return tomllib.loads(files("calculator.law").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _load_provisions(data: dict[str, Any]) -> dict[str, Provision]:
+    out: dict[str, Provision] = {}
+    for p in data["provision"]:
+        out[p["id"]] = Provision(
+            id=p["id"],
+            title=p["title"],
+            source=p["source"],
+            text=p["text"],
+            status=p["status"],
+            reason=p.get("reason"),
+        )
+    return out
+
+
+def _load_ruleset(r: dict[str, Any]) -> Ruleset:
+    standards = tuple(
+        RecordStandard(
+            provision=s["provision"],
+            records=int(s["records"]),
+            categories=tuple(Category(c) for c in s["categories"]),
+        )
+        for s in r["record_standard"]
+    )
+    standard_of = {c: s for s in standards for c in s.categories}
+    if set(standard_of) != set(Category):
+        raise ValueError("parameters.toml: every category needs exactly one record standard")
+    base = math.lcm(*(s.records for s in standards))
+    prop = r["proportional_standard"]
+    adm = r["prior_administrative_penalty"]
+    return Ruleset(
+        id=r["id"],
+        title=r["title"],
+        effective_from=r["effective_from"],
+        effective_from_provision=r["effective_from_provision"],
+        standards=standards,
+        standard_of=standard_of,
+        base=base,
+        weight={c: base // s.records for c, s in standard_of.items()},
+        proportional_provision=prop["provision"],
+        proportional_sum=Fraction(prop["sum"]),
+        gains_provision=r["gains_standard"]["provision"],
+        gains_cny=Decimal(r["gains_standard"]["amount_cny"]),
+        insider_provision=r["insider_share"]["provision"],
+        insider_share=Fraction(r["insider_share"]["share"]),
+        tenfold_provision=r["tenfold"]["provision"],
+        tenfold_factor=int(r["tenfold"]["factor"]),
+        admin_provision=adm["provision"],
+        admin_window_years=int(adm["window_years"]),
+        admin_edge_days=int(adm["edge_days"]),
+        profit_provision=r["business_profit_standard"]["provision"],
+        profit_cny=Decimal(r["business_profit_standard"]["amount_cny"]),
+        fine_provision=r["fine_guide"]["provision"],
+        fine_min_multiple=int(r["fine_guide"]["min_multiple"]),
+        fine_max_multiple=int(r["fine_guide"]["max_multiple"]),
+        catch_all_hint_provision=r["catch_all_hint"]["provision"],
+        catch_all_hint_share=Fraction(r["catch_all_hint"]["share"]),
+    )
+
+
+def _load_statute(s: dict[str, Any]) -> Statute:
+    return Statute(
+        id=s["id"],
+        title=s["title"],
+        effective_from=s["effective_from"],
+        provision=s["provision"],
+        serious_max_months=int(s["serious_max_months"]),
+        especially_serious_min_months=int(s["especially_serious_min_months"]),
+        especially_serious_max_months=int(s["especially_serious_max_months"]),
+        especially_serious_range=bool(s["especially_serious_range"]),
+        serious_fine=s["serious_fine"],
+        especially_serious_fine=s["especially_serious_fine"],
+        serious_range_zh=s["serious_range_zh"],
+        serious_range_en=s["serious_range_en"],
+        especially_serious_range_zh=s["especially_serious_range_zh"],
+        especially_serious_range_en=s["especially_serious_range_en"],
+    )
+
+
+_PARAMETERS = _read("parameters.toml")
+
+PROVISIONS: Mapping[str, Provision] = _load_provisions(_read("provisions.toml"))
+"""Every provision the calculator cites, by id."""
+
+RULESETS: tuple[Ruleset, ...] = tuple(
+    sorted((_load_ruleset(r) for r in _PARAMETERS["ruleset"]), key=lambda r: r.effective_from)
+)
+"""The parameter sets, oldest first."""
+
+STATUTES: tuple[Statute, ...] = tuple(
+    sorted((_load_statute(s) for s in _PARAMETERS["statute"]), key=lambda s: s.effective_from)
+)
+"""The texts of CL253-1 by effective date, oldest first."""
+
+CATEGORY_NAMES: Mapping[Category, CategoryName] = {
+    Category(k): CategoryName(zh=v["zh"], en=v["en"]) for k, v in _PARAMETERS["category"].items()
+}
+"""The statute's names of the categories."""
+
+
+def provision_text(provision_id: str) -> str:
+    """The verbatim text of a provision."""
+    return PROVISIONS[provision_id].text
+
+
+def ruleset_for(conduct_date: date | None) -> Ruleset:
+    """The parameters for a conduct date (D22).
+
+    Conduct before the first ruleset still pending is assessed under the earliest one
+    (时间效力规定 clause 二: no earlier interpretation fixed Art. 253-1 thresholds).
+    """
+    chosen = RULESETS[0]
+    if conduct_date is not None:
+        for r in RULESETS:
+            if r.effective_from <= conduct_date:
+                chosen = r
+    else:
+        chosen = RULESETS[-1]
+    return chosen
+
+
+def statute_for(conduct_date: date | None) -> Statute | None:
+    """The text of CL253-1 in force on the conduct date, or ``None`` before the first (D22)."""
+    if conduct_date is None:
+        return STATUTES[-1]
+    chosen: Statute | None = None
+    for s in STATUTES:
+        if s.effective_from <= conduct_date:
+            chosen = s
+    return chosen

@@ -1,0 +1,374 @@
+"""The calculator's vocabulary: frozen, keyword-only inputs and results.
+
+The types mirror the ``/v1`` contract (``../shared/spec/API.md``) field for field, so
+the HTTP adapter is a plain mapping. English identifiers carry one word per legal
+term (情节严重 ``serious``, 违法所得 ``illegal_gains``, 在履行职责或者提供服务过程中获得
+``obtained_in_duty``); the Chinese term is in the docstrings and in the law data.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+__all__ = [
+    "Addition",
+    "Assessment",
+    "Basis",
+    "BusinessPurchase",
+    "Case",
+    "Category",
+    "Circumstances",
+    "Classification",
+    "Detail",
+    "FieldError",
+    "FineGuide",
+    "Ground",
+    "InvalidFacts",
+    "Leniency",
+    "LeniencyFacts",
+    "LeniencyStatus",
+    "NextTier",
+    "Offender",
+    "OpenQuestion",
+    "Penalty",
+    "ProvisionRef",
+    "Quantity",
+    "RecordRow",
+    "RowCount",
+    "RulesetRef",
+    "Tier",
+    "Warning",
+]
+
+
+class Category(enum.Enum):
+    """Which quantity standard of Art. 5 para 1 a record falls under (D4)."""
+
+    WHEREABOUTS = "whereabouts"  # 行踪轨迹信息 (5.1.3)
+    COMMUNICATION_CONTENT = "communication_content"  # 通信内容 (5.1.3)
+    CREDIT = "credit"  # 征信信息 (5.1.3)
+    PROPERTY = "property"  # 财产信息 (5.1.3)
+    ACCOMMODATION = "accommodation"  # 住宿信息 (5.1.4)
+    COMMUNICATION_RECORDS = "communication_records"  # 通信记录 (5.1.4)
+    HEALTH = "health"  # 健康生理信息 (5.1.4)
+    TRANSACTION = "transaction"  # 交易信息 (5.1.4)
+    OTHER_SAFETY = "other_safety"  # 其他可能影响人身、财产安全的公民个人信息 (5.1.4)
+    GENERAL = "general"  # 第三项、第四项规定以外的公民个人信息 (5.1.5)
+
+
+class Tier(enum.Enum):
+    """The three outcomes, ordered by ``rank``: 不构成情节严重 < 情节严重 < 情节特别严重."""
+
+    NOT_SERIOUS = "not_serious"
+    SERIOUS = "serious"
+    ESPECIALLY_SERIOUS = "especially_serious"
+
+    @property
+    def rank(self) -> int:
+        """0, 1 or 2, so tiers compare by severity."""
+        return _TIER_RANK[self]
+
+    @property
+    def zh(self) -> str:
+        """The statute's own term for the tier."""
+        return _TIER_ZH[self]
+
+    @classmethod
+    def of_rank(cls, rank: int) -> Tier:
+        """The tier with the given rank."""
+        return _TIERS_BY_RANK[rank]
+
+
+_TIER_RANK = {Tier.NOT_SERIOUS: 0, Tier.SERIOUS: 1, Tier.ESPECIALLY_SERIOUS: 2}
+_TIERS_BY_RANK = (Tier.NOT_SERIOUS, Tier.SERIOUS, Tier.ESPECIALLY_SERIOUS)
+_TIER_ZH = {
+    Tier.NOT_SERIOUS: "不构成情节严重",
+    Tier.SERIOUS: "情节严重",
+    Tier.ESPECIALLY_SERIOUS: "情节特别严重",
+}
+
+
+class Offender(enum.Enum):
+    """Natural person or unit (单位, Art. 7, D26)."""
+
+    NATURAL_PERSON = "natural_person"
+    UNIT = "unit"
+
+
+class Basis(enum.Enum):
+    """Whether a ground was computed from the facts or rests on the caller's finding (D15, D16)."""
+
+    COMPUTED = "computed"
+    CALLER_FINDING = "caller_finding"
+
+
+class LeniencyStatus(enum.Enum):
+    """Art. 10 eligibility (D25)."""
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    FACTS_MISSING = "facts_missing"
+    EXCLUDED_ESPECIALLY_SERIOUS = "excluded_especially_serious"
+    NO_OFFENCE = "no_offence"
+
+
+# ---------------------------------------------------------------------------
+# Inputs
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RecordRow:
+    """Records of one category (D4), counted after Art. 11 para 3 (D3)."""
+
+    category: Category
+    count: int
+    recipients: int = 0
+    obtained_in_duty: bool = False
+    alternative_categories: tuple[Category, ...] = ()
+    label: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Circumstances:
+    """Findings the calculator cannot make itself (D15 – D17)."""
+
+    whereabouts_used_in_crime: bool = False
+    knowingly_supplied_criminal_user: bool = False
+    prior_criminal_punishment: bool = False
+    prior_administrative_penalty_date: date | None = None
+    other_serious_circumstances: bool = False
+    severe_consequences: bool = False
+    major_loss_or_bad_social_impact: bool = False
+    other_especially_serious_circumstances: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class BusinessPurchase:
+    """Bought or received for a lawful business (Art. 6, D18 – D20)."""
+
+    profit_cny: Decimal = Decimal(0)
+    resold: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LeniencyFacts:
+    """Art. 10 facts; ``None`` means unknown (D25)."""
+
+    first_offender: bool | None = None
+    full_restitution: bool | None = None
+    remorse: bool | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Case:
+    """One case as the caller states it (``AssessmentRequest``)."""
+
+    conduct_date: date | None = None
+    offender: Offender = Offender.NATURAL_PERSON
+    records: tuple[RecordRow, ...] = ()
+    illegal_gains_cny: Decimal = Decimal(0)
+    illegal_gains_from_duty_cny: Decimal = Decimal(0)
+    circumstances: Circumstances = field(default_factory=Circumstances)
+    business_purchase: BusinessPurchase | None = None
+    leniency_facts: LeniencyFacts = field(default_factory=LeniencyFacts)
+
+
+# ---------------------------------------------------------------------------
+# Errors
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FieldError:
+    """One invalid fact: a JSON Pointer into the request and what is allowed."""
+
+    pointer: str
+    detail: str
+
+
+class InvalidFacts(ValueError):
+    """Facts the law cannot be applied to; the API answers 422 (D22, D17, D11)."""
+
+    def __init__(self, errors: tuple[FieldError, ...]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{e.pointer}: {e.detail}" for e in errors))
+
+
+# ---------------------------------------------------------------------------
+# Results
+
+Detail = Mapping[str, "int | str | bool | None"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Ground:
+    """One ground that holds: provision id, the tier it supports, the verbatim text, the numbers."""
+
+    provision: str
+    tier: Tier
+    text: str
+    basis: Basis
+    detail: Detail
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RowCount:
+    """The counted quantity of one input row (Art. 11, D21)."""
+
+    index: int
+    category: Category
+    count: int
+    recipients: int
+    counted: int
+    provision: str
+    obtained_in_duty: bool
+    path: str
+    label: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Quantity:
+    """Counted quantities and the proportional sums (D6, D7, D12, D18)."""
+
+    rows: tuple[RowCount, ...]
+    by_category: Mapping[Category, int]
+    insider_by_category: Mapping[Category, int]
+    business_purchase_counted: int
+    proportional_sum: Fraction
+    insider_proportional_sum: Fraction
+    proportional_sum_standards: tuple[Fraction, Fraction]
+    insider_proportional_sum_standards: tuple[Fraction, Fraction]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Addition:
+    """The least addition that alone reaches the next tier: records of a category or gains."""
+
+    provision: str
+    category: Category | None = None
+    additional_records: int | None = None
+    additional_gains_cny: Decimal | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NextTier:
+    """The next tier and every single addition that reaches it."""
+
+    tier: Tier
+    options: tuple[Addition, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Classification:
+    """The tier with every row in its most lenient and in its strictest candidate category (D5)."""
+
+    sensitive: bool
+    lenient_tier: Tier
+    strict_tier: Tier
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FineGuide:
+    """Art. 12: normally one to five times the gains, both ends included (D24)."""
+
+    provision: str
+    text: str
+    applies: bool
+    min_cny: Decimal | None
+    max_cny: Decimal | None
+    note_zh: str
+    note_en: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Penalty:
+    """Statutory range for the tier and conduct date (D22, D23), fine guide, 从重, unit note."""
+
+    statute_version: str
+    provision: str
+    text: str
+    offence: bool
+    imprisonment_min_months: int | None
+    imprisonment_max_months: int | None
+    criminal_detention_available: bool
+    fine: str
+    range_zh: str
+    range_en: str
+    fine_guide: FineGuide
+    heavier_for_insider: bool
+    heavier_for_insider_provision: str | None
+    unit_offender: bool
+    unit_note_zh: str | None
+    unit_note_en: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Leniency:
+    """Art. 10 eligibility, never a decision (D25)."""
+
+    status: LeniencyStatus
+    provision: str
+    text: str
+    missing_facts: tuple[str, ...]
+    note_zh: str
+    note_en: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OpenQuestion:
+    """A point a court must still decide (D8, D9, D12, D17, D18, D20)."""
+
+    code: str
+    provision: str
+    text: str
+    text_en: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Warning:
+    """Something the reader must know about how the law was applied (D18, D22)."""
+
+    code: str
+    text: str
+    text_en: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RulesetRef:
+    """The parameter set applied and why it was chosen (D22)."""
+
+    id: str
+    effective_from: date
+    selected_by: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ProvisionRef:
+    """A provision the assessment applied beyond the grounds (counting, Art. 6 para 2, CL99 …)."""
+
+    provision: str
+    text: str
+    role: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Assessment:
+    """The whole answer for one case."""
+
+    tier: Tier
+    tier_zh: str
+    grounds: tuple[Ground, ...]
+    quantity: Quantity
+    next_tier: NextTier | None
+    classification: Classification
+    penalty: Penalty
+    leniency: Leniency
+    open_questions: tuple[OpenQuestion, ...]
+    warnings: tuple[Warning, ...]
+    provisions_applied: tuple[ProvisionRef, ...]
+    ruleset: RulesetRef
+    engine_version: str

@@ -1,0 +1,68 @@
+"""The exact distance to the next tier: the least single addition that reaches it.
+
+An addition is a new row of one category (not from duty, ``recipients`` 0) or gains
+not from duty (API.md). Every quantity condition of Art. 5 is a threshold on the
+addition, so the least addition is the least of the thresholds that can be crossed;
+``tests/test_next_tier.py`` checks each one against a full assessment of the case
+with the addition (it reaches the tier) and with one unit less (it does not).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from calculator.evaluate import Evaluation
+from calculator.law import Ruleset
+from calculator.model import Addition, Category, NextTier, Tier
+from calculator.rules.art5 import levels
+
+__all__ = ["CENT", "next_tier"]
+
+CENT = Decimal("0.01")
+"""The smallest addition of money (D2: at most two decimal places)."""
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
+    """Every category's and the gains' least addition that alone reaches the next tier.
+
+    A ``general`` row added to an Art. 6 case is Art. 6 conduct (D18) and changes
+    nothing, so it is no option. In an Art. 6-only case a para-2 circumstance held back
+    by D20 applies as soon as any Art. 5 conduct is added: one record or ¥0.01 then
+    reaches 情节特别严重.
+    """
+    if ev.tier is Tier.ESPECIALLY_SERIOUS:
+        return None
+    target = Tier.of_rank(ev.tier.rank + 1)
+    lv = levels(rs)
+    level = lv.ordinary if target is Tier.SERIOUS else lv.tenfold
+    share = level.share
+    s = rs.proportional_sum * share
+    sum_gap = rs.base * s.numerator - ev.units * s.denominator
+    cap_lift = ev.capped_findings[0] if ev.art6_only and ev.capped_findings else None
+    options: list[Addition] = []
+    for category in Category:
+        if ev.art6_active and category is Category.GENERAL:
+            continue
+        standard = rs.standard_of[category]
+        single = _ceil_div(standard.records * share.numerator, share.denominator)
+        single -= ev.by_category.get(category, 0)
+        through_sum = _ceil_div(sum_gap, rs.weight[category] * s.denominator)
+        if single <= through_sum:
+            need, provision = single, level.provision or standard.provision
+        else:
+            need, provision = through_sum, level.provision or rs.proportional_provision
+        if cap_lift is not None and need > 1:
+            need, provision = 1, cap_lift
+        options.append(
+            Addition(provision=provision, category=category, additional_records=max(need, 1))
+        )
+    money = rs.gains_cny * share.numerator / share.denominator - gains
+    money_provision = level.provision or rs.gains_provision
+    if cap_lift is not None and money > CENT:
+        money, money_provision = CENT, cap_lift
+    options.append(Addition(provision=money_provision, additional_gains_cny=max(money, CENT)))
+    return NextTier(tier=target, options=tuple(options))

@@ -1,0 +1,267 @@
+"""Open questions a court must still decide, and warnings on how the law was applied.
+
+Each is raised exactly where a decision calls for it: D8, D9, D12, D17, D18, D20 for
+open questions; D18 and D22 for warnings. The tier is never changed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from calculator.evaluate import Evaluation
+from calculator.law import STATUTES, Ruleset
+from calculator.model import Case, OpenQuestion, Tier, Warning
+from calculator.rules.art5 import art5_1_9_near_window_edge, levels, quantity_reaches
+from calculator.rules.common import fraction_text, money_text
+
+__all__ = ["open_questions", "warnings"]
+
+
+def _d8_tenfold_rests_on_sum(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None:
+    """D8: 情节特别严重 rests only on a proportional sum multiplied by ten."""
+    top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
+    if not top or any(g.detail.get("item") != rs.proportional_provision for g in top):
+        return None
+    return OpenQuestion(
+        code="tenfold_rests_on_proportional_sum",
+        provision=rs.tenfold_provision,
+        text=(
+            "情节特别严重仅以按比例合计达到标准十倍为依据，没有任何单一类别达到其标准的十倍。"
+            "第五条第二款第三项的文字列举第三项至第八项，包括第六项，但第六项的比例合计能否乘以十倍，"
+            "尚无权威意见，须由法院判断。"
+        ),
+        text_en=(
+            "情节特别严重 rests only on the proportional sum reaching ten times its standard; no "
+            "single category reaches ten times its own. 5.2.3 names items 三 to 八, item 六 "
+            "included, but whether item 六 may be multiplied by ten is not settled: the court decides."
+        ),
+    )
+
+
+def _d9_counts_and_gains_both_half(ev: Evaluation, gains: Decimal, rs: Ruleset) -> OpenQuestion | None:
+    """D9: neither counts nor gains reach 情节严重, but both reach half of their standards."""
+    if ev.tier is not Tier.NOT_SERIOUS:
+        return None
+    share = rs.catch_all_hint_share
+    sum_half = Fraction(ev.units, rs.base) >= rs.proportional_sum * share
+    gains_half = gains * share.denominator >= rs.gains_cny * share.numerator
+    if not (sum_half and gains_half):
+        return None
+    return OpenQuestion(
+        code="counts_and_gains_both_half",
+        provision=rs.catch_all_hint_provision,
+        text=(
+            f"数量（按比例合计{fraction_text(Fraction(ev.units, rs.base))}）与违法所得"
+            f"（{money_text(gains)}元）均未达到情节严重的标准，但均达到标准的一半以上。"
+            "数量与数额不能合并计算，本计算不认定情节严重；法院仍可能依第五条第一款第十项"
+            "“其他情节严重的情形”认定。"
+        ),
+        text_en=(
+            f"Neither the records (proportional sum {fraction_text(Fraction(ev.units, rs.base))}) "
+            f"nor the gains (CNY {money_text(gains)}) reach 情节严重, but both reach half of their "
+            "standard. Counts and money are never combined, so the tier stays; a court may still "
+            "find 情节严重 under the catch-all 5.1.10."
+        ),
+    )
+
+
+def _d12_insider_blend(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion | None:
+    """D12: weighting the duty part at its half standards into one sum would change the tier."""
+    if not ev.insider_units and not case.illegal_gains_from_duty_cny:
+        return None
+    lv = levels(rs)
+    blended_units = ev.units + ev.insider_units  # duty rows count twice: half standards
+    blended_gains = case.illegal_gains_cny + case.illegal_gains_from_duty_cny
+    rank = 0
+    for level in (lv.ordinary, lv.tenfold):
+        gains_reach = (
+            blended_gains * level.share.denominator >= rs.gains_cny * level.share.numerator
+        )
+        if quantity_reaches(blended_units, rs, level) or gains_reach:
+            rank = level.tier.rank
+    if rank <= ev.tier.rank:
+        return None
+    blended = Tier.of_rank(rank)
+    provision = "5.1.10" if blended is Tier.SERIOUS else "5.2.4"
+    return OpenQuestion(
+        code="insider_blend_changes_tier",
+        provision=provision,
+        text=(
+            f"履职或提供服务中获得的部分按减半标准折算后与其他部分合并计算，将达到{blended.zh}；"
+            "本计算对两部分分别适用标准、不合并计算。是否依兜底条款"
+            f"（第五条第{'一' if blended is Tier.SERIOUS else '二'}款第{'十' if blended is Tier.SERIOUS else '四'}项）"
+            "认定，须由法院判断。"
+        ),
+        text_en=(
+            "Weighting the part obtained in duty at its half standards into one sum with the "
+            f"rest would reach {blended.value}; the calculator tests the two parts separately and "
+            f"never blends them. Whether the catch-all ({provision}) applies is for the court."
+        ),
+    )
+
+
+def _d17_window_edge(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion | None:
+    """D17: the administrative penalty lies within the margin of the two-year window's start."""
+    penalty = case.circumstances.prior_administrative_penalty_date
+    if penalty is None or case.conduct_date is None:
+        return None
+    if not art5_1_9_near_window_edge(penalty, case.conduct_date, rs):
+        return None
+    return OpenQuestion(
+        code="administrative_penalty_window_edge",
+        provision="6.1.2" if ev.art6_only else rs.admin_provision,
+        text=(
+            f"行政处罚决定日期距“二年内”期间的起点不足{rs.admin_edge_days}日。"
+            "“二年内”的起算与截止事件（处罚决定作出或执行完毕；行为开始或终了）没有官方解释，"
+            "不同理解可能改变是否适用该项的结论。"
+        ),
+        text_en=(
+            f"The penalty decision date lies within {rs.admin_edge_days} days of the start of "
+            "the two-year window. No official text fixes the events that open and close "
+            "「二年内」 (decision or completion of the penalty; start or end of the conduct), "
+            "and another reading may change whether the item applies."
+        ),
+    )
+
+
+def _d18_art6_changes_tier(ev: Evaluation, art5_tier: Tier | None) -> OpenQuestion | None:
+    """D18: the Art. 6 path gives another tier than Art. 5 would for the same rows."""
+    if art5_tier is None or art5_tier is ev.tier:
+        return None
+    return OpenQuestion(
+        code="art6_lawful_business_changes_tier",
+        provision="6.1",
+        text=(
+            f"按第六条（为合法经营活动而购买、收受）计算为“{ev.tier.zh}”；同样的记录按第五条计算为"
+            f"“{art5_tier.zh}”。购买、收受是否确为合法经营活动，须由法院认定。"
+        ),
+        text_en=(
+            f"Under Art. 6 (bought or received for a lawful business) the tier is {ev.tier.value}; "
+            f"the same records under Art. 5 give {art5_tier.value}. Whether the purchase really "
+            "served a lawful business is for the court to find."
+        ),
+    )
+
+
+def _d20_no_tenfold_for_art6(ev: Evaluation) -> OpenQuestion | None:
+    """D20: a para-2 circumstance asserted for an Art. 6-only case does not change the tier."""
+    if not ev.capped_findings:
+        return None
+    listed = "、".join(ev.capped_findings)
+    return OpenQuestion(
+        code="art6_no_especially_serious_tier",
+        provision="5.2",
+        text=(
+            f"所主张的第五条第二款情形（{listed}）未改变档次：本案仅涉第六条的行为，第六条没有"
+            "“情节特别严重”一档，第五条第二款适用于第五条第一款的行为。法院是否另作认定，须由法院判断。"
+        ),
+        text_en=(
+            f"The para-2 circumstances asserted ({', '.join(ev.capped_findings)}) do not change the "
+            "tier: the case is Art. 6 conduct only, Art. 6 has no 情节特别严重 tier, and Art. 5 "
+            "para 2 applies to conduct under Art. 5 para 1. Any other view is the court's."
+        ),
+    )
+
+
+def open_questions(
+    ev: Evaluation, case: Case, rs: Ruleset, *, art5_tier: Tier | None
+) -> tuple[OpenQuestion, ...]:
+    """The open questions of D8, D9, D12, D17, D18 and D20, in that order."""
+    found = (
+        _d8_tenfold_rests_on_sum(ev, rs),
+        _d9_counts_and_gains_both_half(ev, case.illegal_gains_cny, rs),
+        _d12_insider_blend(ev, case, rs),
+        _d17_window_edge(ev, case, rs),
+        _d18_art6_changes_tier(ev, art5_tier),
+        _d20_no_tenfold_for_art6(ev),
+    )
+    return tuple(q for q in found if q is not None)
+
+
+def _cn(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def warnings(ev: Evaluation, case: Case, rs: Ruleset) -> tuple[Warning, ...]:
+    """The warnings of D18 (gains without Art. 5 conduct) and D22 (conduct date)."""
+    out: list[Warning] = []
+    if ev.art6_active and case.illegal_gains_cny > 0 and not ev.art5_rows:
+        out.append(
+            Warning(
+                code="art6_gains_suggest_resale",
+                text=(
+                    "有违法所得，但没有按第五条评价的记录。违法所得来自出售、提供所购买、收受的信息的，"
+                    "应按第六条第二款适用第五条（resold = true）。"
+                ),
+                text_en=(
+                    "There are illegal gains but no records under Art. 5. Gains from selling or "
+                    "providing the bought information mean Art. 6 para 2 applies (resold = true)."
+                ),
+            )
+        )
+    conduct = case.conduct_date
+    if conduct is None:
+        out.append(
+            Warning(
+                code="no_conduct_date",
+                text=(
+                    "未提供行为日期：按现行有效的规定计算（刑法第二百五十三条之一现行条文、"
+                    "法释〔2017〕10号）；行政处罚的“二年内”无法计算。"
+                ),
+                text_en=(
+                    "No conduct date: the rules in force today apply (the current text of CL253-1 "
+                    "and 法释〔2017〕10号); the two-year window of 5.1.9 cannot be computed."
+                ),
+            )
+        )
+        return tuple(out)
+    if conduct < rs.effective_from:
+        out.append(
+            Warning(
+                code="conduct_before_interpretation",
+                text=(
+                    f"行为发生在《解释》施行（{_cn(rs.effective_from)}）之前。行为时没有相关司法解释，"
+                    "依《关于适用刑事司法解释时间效力问题的规定》第二条，尚未处理或者正在处理的案件依照本解释办理。"
+                ),
+                text_en=(
+                    f"The conduct predates the Interpretation (in force {rs.effective_from.isoformat()}). "
+                    "No interpretation fixed these thresholds at the time, so under clause 二 of the "
+                    "2001 rule on temporal effect a pending case is handled under this Interpretation."
+                ),
+            )
+        )
+    first, current = STATUTES[0], STATUTES[-1]
+    if first.effective_from <= conduct < current.effective_from:
+        out.append(
+            Warning(
+                code="amendment_vii_single_tier",
+                text=(
+                    f"行为发生在{_cn(first.effective_from)}至{_cn(current.effective_from)}之前，"
+                    f"适用{first.title}的条文：当时只有“情节严重”一档，最高处三年有期徒刑，"
+                    "没有“情节特别严重”的法定刑（刑法第十二条，适用处刑较轻的当时法律）。"
+                ),
+                text_en=(
+                    f"The conduct falls between {first.effective_from.isoformat()} and the day before "
+                    f"{current.effective_from.isoformat()}: the Amendment VII text applies, which had "
+                    "one range only (up to three years) and no separate range for 情节特别严重 "
+                    "(CL12, the lighter law)."
+                ),
+            )
+        )
+        out.append(
+            Warning(
+                code="amendment_vii_offender_scope",
+                text=(
+                    f"{first.title}的条文中，出售、非法提供公民个人信息的主体限于国家机关或者金融、电信、"
+                    "交通、教育、医疗等单位的工作人员；非法获取的，任何人均可构成。须核实行为人的身份。"
+                ),
+                text_en=(
+                    "Under the Amendment VII text, selling or providing was punishable only for staff "
+                    "of State organs and of financial, telecom, transport, education, medical and "
+                    "similar units; obtaining was punishable for anyone. Check who the offender was."
+                ),
+            )
+        )
+    return tuple(out)
