@@ -11,15 +11,20 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from calculator.evaluate import Evaluation, evaluate
-from calculator.law import STATUTES, Ruleset, provision_text, ruleset_for, statute_for
+from calculator.law import STATUTES, Ruleset, Statute, provision_text, ruleset_for, statute_for
 from calculator.model import (
     Assessment,
     Case,
     Classification,
     FieldError,
     InvalidFacts,
+    Leniency,
+    LeniencyFacts,
+    Offender,
+    Penalty,
     ProvisionRef,
     Quantity,
     RecordRow,
@@ -28,9 +33,9 @@ from calculator.model import (
 )
 from calculator.next_tier import next_tier
 from calculator.questions import open_questions, warnings
+from calculator.rules.art5 import levels
 from calculator.rules.art10 import art10_leniency
 from calculator.rules.art12 import art12_fine_guide
-from calculator.rules.art5 import levels
 from calculator.rules.penalty import cl253_1_statutory_range
 
 __all__ = ["ENGINE_VERSION", "assess", "china_today", "validate"]
@@ -128,10 +133,7 @@ def _variant(row: RecordRow, strict: bool, rs: Ruleset) -> RecordRow:
     if not row.alternative_categories:
         return row
     candidates = (row.category, *row.alternative_categories)
-    if strict:
-        chosen = min(candidates, key=rs.threshold)
-    else:
-        chosen = max(candidates, key=rs.threshold)
+    chosen = min(candidates, key=rs.threshold) if strict else max(candidates, key=rs.threshold)
     if rs.threshold(chosen) == rs.threshold(row.category):
         return row
     return replace(row, category=chosen)
@@ -154,21 +156,66 @@ def _classification(case: Case, ev: Evaluation, rs: Ruleset) -> Classification:
     )
 
 
+_ROLES = {
+    "CL99": "以上 includes the number: every standard is a >= test (D1)",
+    "11.1": "counting: obtained and then passed on counts once (D21)",
+    "11.2": "counting: the same records to several recipients add up (D21)",
+    "11.3": "counting: the quantity seized, proven false or duplicate records removed (D3)",
+    "6.1": "bought or received for a lawful business: general records only bought go under Art. 6 (D18)",
+    "6.2": "resale: the whole case is assessed under Art. 5 (D19)",
+    "TE2001.2": "conduct before the Interpretation, still pending: assessed under it (D22)",
+    "CL12": "the lighter law at the time of the conduct (D22)",
+}
+_REFS: dict[tuple[str, ...], tuple[ProvisionRef, ...]] = {}
+
+
 def _provisions_applied(case: Case, ev: Evaluation, rs: Ruleset) -> tuple[ProvisionRef, ...]:
-    refs: list[tuple[str, str]] = [("CL99", "以上 includes the number: every standard is a >= test (D1)")]
-    for p in sorted({r.provision for r in ev.rows}):
-        refs.append((p, "counting of records (D3, D21)"))
+    """The provisions applied beyond the grounds, in a fixed order (shared, immutable)."""
+    ids = ["CL99"]
+    counting = {r.provision for r in ev.rows}
+    ids += [p for p in ("11.1", "11.2", "11.3") if p in counting]
     if case.business_purchase is not None:
-        if case.business_purchase.resold:
-            refs.append(("6.2", "resale: the whole case is assessed under Art. 5 (D19)"))
-        else:
-            refs.append(("6.1", "bought or received for a lawful business: general records only bought go under Art. 6 (D18)"))
+        ids.append("6.2" if case.business_purchase.resold else "6.1")
     conduct = case.conduct_date
     if conduct is not None and conduct < rs.effective_from:
-        refs.append(("TE2001.2", "conduct before the Interpretation, still pending: assessed under it (D22)"))
+        ids.append("TE2001.2")
     if conduct is not None and conduct < STATUTES[-1].effective_from:
-        refs.append(("CL12", "the lighter law at the time of the conduct (D22)"))
-    return tuple(ProvisionRef(provision=p, text=provision_text(p), role=role) for p, role in refs)
+        ids.append("CL12")
+    key = tuple(ids)
+    refs = _REFS.get(key)
+    if refs is None:
+        refs = tuple(ProvisionRef(provision=p, text=provision_text(p), role=_ROLES[p]) for p in key)
+        _REFS[key] = refs
+    return refs
+
+
+def _facts(f: LeniencyFacts) -> tuple[bool | None, bool | None, bool | None]:
+    return f.first_offender, f.full_restitution, f.remorse
+
+
+@lru_cache(maxsize=64)
+def _leniency(
+    tier: Tier, first_offender: bool | None, full_restitution: bool | None, remorse: bool | None
+) -> Leniency:
+    """Art. 10 for a tier and three facts; results are immutable and shared."""
+    facts = LeniencyFacts(
+        first_offender=first_offender, full_restitution=full_restitution, remorse=remorse
+    )
+    return art10_leniency(tier, facts)
+
+
+@lru_cache(maxsize=4096)
+def _penalty(
+    tier: Tier, statute: Statute, gains: Decimal, insider: bool, offender: Offender, rs: Ruleset
+) -> Penalty:
+    """The penalty section for its few inputs; results are immutable and shared."""
+    return cl253_1_statutory_range(
+        tier=tier,
+        statute=statute,
+        fine_guide=art12_fine_guide(tier, gains, rs),
+        heavier_for_insider=insider,
+        offender=offender,
+    )
 
 
 def assess(case: Case, *, today: date | None = None) -> Assessment:
@@ -189,7 +236,6 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         art5_tier = evaluate(case, case.records, rs, purchase=None, with_rows=False).tier
     lv = levels(rs)
     insider_ground = any(g.detail.get("part") == "insider_part" for g in ev.grounds)
-    fine_guide = art12_fine_guide(ev.tier, case.illegal_gains_cny, rs)
     quantity = Quantity(
         rows=ev.rows,
         by_category=ev.by_category,
@@ -197,13 +243,10 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         business_purchase_counted=ev.business_purchase_counted,
         proportional_sum=Fraction(ev.units, rs.base),
         insider_proportional_sum=Fraction(ev.insider_units, rs.base),
-        proportional_sum_standards=(
-            rs.proportional_sum * lv.ordinary.share,
-            rs.proportional_sum * lv.tenfold.share,
-        ),
+        proportional_sum_standards=(lv.ordinary.sum_standard, lv.tenfold.sum_standard),
         insider_proportional_sum_standards=(
-            rs.proportional_sum * lv.insider.share,
-            rs.proportional_sum * lv.insider_tenfold.share,
+            lv.insider.sum_standard,
+            lv.insider_tenfold.sum_standard,
         ),
     )
     return Assessment(
@@ -213,14 +256,10 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         quantity=quantity,
         next_tier=next_tier(ev, case.illegal_gains_cny, rs),
         classification=_classification(case, ev, rs),
-        penalty=cl253_1_statutory_range(
-            tier=ev.tier,
-            statute=statute,
-            fine_guide=fine_guide,
-            heavier_for_insider=insider_ground,
-            offender=case.offender,
+        penalty=_penalty(
+            ev.tier, statute, case.illegal_gains_cny, insider_ground, case.offender, rs
         ),
-        leniency=art10_leniency(ev.tier, case.leniency_facts),
+        leniency=_leniency(ev.tier, *_facts(case.leniency_facts)),
         open_questions=open_questions(ev, case, rs, art5_tier=art5_tier),
         warnings=warnings(ev, case, rs),
         provisions_applied=_provisions_applied(case, ev, rs),
@@ -231,4 +270,3 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         ),
         engine_version=ENGINE_VERSION,
     )
-

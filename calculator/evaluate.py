@@ -91,7 +91,7 @@ def evaluate(
     units = 0
     insider_units = 0
     row_counts: list[RowCount] = []
-    for index, row in enumerate(rows):
+    for row in rows:
         counted, provision = art11_counted_quantity(row)
         on_art6 = art6_active and art6_1_business_path_row(row, purchase)
         category = row.category
@@ -108,15 +108,12 @@ def evaluate(
         if with_rows:
             row_counts.append(
                 RowCount(
-                    index=index,
                     category=category,
                     count=row.count,
                     recipients=row.recipients,
                     counted=counted,
                     provision=provision,
-                    obtained_in_duty=row.obtained_in_duty,
                     path="art6" if on_art6 else "art5",
-                    label=row.label,
                 )
             )
     by_category = _ordered(by_category)
@@ -178,8 +175,7 @@ def evaluate(
     rank = 0
     for g in grounds:
         r = g.tier.rank
-        if r > rank:
-            rank = r
+        rank = max(rank, r)
     return Evaluation(
         tier=Tier.of_rank(rank),
         grounds=tuple(grounds),

@@ -60,6 +60,8 @@ class Category(enum.Enum):
     OTHER_SAFETY = "other_safety"  # 其他可能影响人身、财产安全的公民个人信息 (5.1.4)
     GENERAL = "general"  # 第三项、第四项规定以外的公民个人信息 (5.1.5)
 
+    __hash__ = object.__hash__  # members are singletons; identity hashing keeps dict look-ups fast
+
 
 class Tier(enum.Enum):
     """The three outcomes, ordered by ``rank``: 不构成情节严重 < 情节严重 < 情节特别严重."""
@@ -67,6 +69,8 @@ class Tier(enum.Enum):
     NOT_SERIOUS = "not_serious"
     SERIOUS = "serious"
     ESPECIALLY_SERIOUS = "especially_serious"
+
+    __hash__ = object.__hash__  # members are singletons; identity hashing keeps dict look-ups fast
 
     @property
     def rank(self) -> int:
@@ -217,17 +221,17 @@ class Ground:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class RowCount:
-    """The counted quantity of one input row (Art. 11, D21)."""
+    """The counted quantity of one input row, in input order (Art. 11, D21).
 
-    index: int
+    ``path`` is ``"art5"`` or ``"art6"``: the article the row is assessed under (D18).
+    """
+
     category: Category
     count: int
     recipients: int
     counted: int
     provision: str
-    obtained_in_duty: bool
     path: str
-    label: str | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

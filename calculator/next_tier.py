@@ -18,12 +18,10 @@ from calculator.rules.art5 import levels
 
 __all__ = ["CENT", "next_tier"]
 
+_CATEGORIES = tuple(Category)
+
 CENT = Decimal("0.01")
 """The smallest addition of money (D2: at most two decimal places)."""
-
-
-def _ceil_div(a: int, b: int) -> int:
-    return -(-a // b)
 
 
 def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
@@ -39,28 +37,32 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     target = Tier.of_rank(ev.tier.rank + 1)
     lv = levels(rs)
     level = lv.ordinary if target is Tier.SERIOUS else lv.tenfold
-    share = level.share
-    s = rs.proportional_sum * share
-    sum_gap = rs.base * s.numerator - ev.units * s.denominator
+    need_records = level.need_records
+    sum_gap = level.need_units - ev.units
+    weight = rs.weight
+    by_category = ev.by_category
     cap_lift = ev.capped_findings[0] if ev.art6_only and ev.capped_findings else None
+    single_provision = level.provision
+    sum_provision = level.provision or rs.proportional_provision
+    standard_of = rs.standard_of
+    art6_active = ev.art6_active
     options: list[Addition] = []
-    for category in Category:
-        if ev.art6_active and category is Category.GENERAL:
+    for category in _CATEGORIES:
+        if art6_active and category is Category.GENERAL:
             continue
-        standard = rs.standard_of[category]
-        single = _ceil_div(standard.records * share.numerator, share.denominator)
-        single -= ev.by_category.get(category, 0)
-        through_sum = _ceil_div(sum_gap, rs.weight[category] * s.denominator)
+        single = need_records[category] - by_category.get(category, 0)
+        through_sum = -(-sum_gap // weight[category])
         if single <= through_sum:
-            need, provision = single, level.provision or standard.provision
+            need = single
+            provision = single_provision or standard_of[category].provision
         else:
-            need, provision = through_sum, level.provision or rs.proportional_provision
+            need, provision = through_sum, sum_provision
         if cap_lift is not None and need > 1:
             need, provision = 1, cap_lift
         options.append(
             Addition(provision=provision, category=category, additional_records=max(need, 1))
         )
-    money = rs.gains_cny * share.numerator / share.denominator - gains
+    money = level.need_gains - gains
     money_provision = level.provision or rs.gains_provision
     if cap_lift is not None and money > CENT:
         money, money_provision = CENT, cap_lift

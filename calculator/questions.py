@@ -40,7 +40,9 @@ def _d8_tenfold_rests_on_sum(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None
     )
 
 
-def _d9_counts_and_gains_both_half(ev: Evaluation, gains: Decimal, rs: Ruleset) -> OpenQuestion | None:
+def _d9_counts_and_gains_both_half(
+    ev: Evaluation, gains: Decimal, rs: Ruleset
+) -> OpenQuestion | None:
     """D9: neither counts nor gains reach 情节严重, but both reach half of their standards."""
     if ev.tier is not Tier.NOT_SERIOUS:
         return None
@@ -76,10 +78,7 @@ def _d12_insider_blend(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion 
     blended_gains = case.illegal_gains_cny + case.illegal_gains_from_duty_cny
     rank = 0
     for level in (lv.ordinary, lv.tenfold):
-        gains_reach = (
-            blended_gains * level.share.denominator >= rs.gains_cny * level.share.numerator
-        )
-        if quantity_reaches(blended_units, rs, level) or gains_reach:
+        if quantity_reaches(blended_units, level) or blended_gains >= level.need_gains:
             rank = level.tier.rank
     if rank <= ev.tier.rank:
         return None

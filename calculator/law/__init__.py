@@ -57,7 +57,7 @@ class RecordStandard:
     categories: tuple[Category, ...]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False)
 class Ruleset:
     """One parameter set of 法释〔2017〕10号 with its effective date.
 
@@ -97,7 +97,7 @@ class Ruleset:
         return self.standard_of[category].records
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False)
 class Statute:
     """The text of CL253-1 in force from a date (D22, D23)."""
 

@@ -23,7 +23,9 @@ def art10_leniency(tier: Tier, facts: LeniencyFacts) -> Leniency:
     if tier is Tier.NOT_SERIOUS:
         status = LeniencyStatus.NO_OFFENCE
         zh = "未达到情节严重，依本计算不构成侵犯公民个人信息罪，不涉及第十条。"
-        en = "Below 情节严重: no offence under Art. 253-1 on these facts, so Art. 10 does not arise."
+        en = (
+            "Below 情节严重: no offence under Art. 253-1 on these facts, so Art. 10 does not arise."
+        )
     elif tier is Tier.ESPECIALLY_SERIOUS:
         status = LeniencyStatus.EXCLUDED_ESPECIALLY_SERIOUS
         zh = "属于“情节特别严重”，不适用第十条。"
@@ -57,4 +59,8 @@ def art10_leniency(tier: Tier, facts: LeniencyFacts) -> Leniency:
     )
 
 
-_ZH = {"first_offender": "是否初犯", "full_restitution": "是否全部退赃", "remorse": "是否确有悔罪表现"}
+_ZH = {
+    "first_offender": "是否初犯",
+    "full_restitution": "是否全部退赃",
+    "remorse": "是否确有悔罪表现",
+}

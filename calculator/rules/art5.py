@@ -20,8 +20,8 @@ from calculator.model import Basis, Category, Circumstances, Ground, Tier
 from calculator.rules.common import fraction_text, ground, money_text, number_or_fraction
 
 __all__ = [
-    "ORDINARY",
     "Level",
+    "Levels",
     "art5_1_1_whereabouts_used_in_crime",
     "art5_1_2_knowingly_supplied_criminal_user",
     "art5_1_3_high_sensitivity_records",
@@ -37,10 +37,11 @@ __all__ = [
     "art5_1_10_other_serious_circumstances",
     "art5_2_1_severe_consequences",
     "art5_2_2_major_loss_or_bad_social_impact",
-    "art5_2_3_tenfold",
     "art5_2_3_ten_times",
+    "art5_2_3_tenfold",
     "art5_2_4_other_especially_serious_circumstances",
     "levels",
+    "make_level",
     "prior_punishment_counts",
     "quantity_reaches",
     "single_category_reaches",
@@ -53,17 +54,46 @@ class Level:
 
     ``share`` multiplies every standard of items 三 to 七 (1, 1/2, 10 or 5).
     ``provision`` is the ground's provision where it differs from the item's own
-    (``5.1.8`` for the insider part, ``5.2.3`` for ten times).
+    (``5.1.8`` for the insider part, ``5.2.3`` for ten times). The exact integer and
+    decimal minima are derived once: a count ``n`` reaches ``T(c) × share`` exactly when
+    ``n >= need_records[c]``, the proportional sum reaches when ``units >= need_units``,
+    gains when ``gains >= need_gains`` (D1).
     """
 
     tier: Tier
     provision: str | None
     part: str
     share: Fraction
+    need_records: Mapping[Category, int]
+    need_units: int
+    need_gains: Decimal
+    sum_standard: Fraction
+    need_any_units: int
 
 
-ORDINARY = Level(tier=Tier.SERIOUS, provision=None, part="whole_case", share=Fraction(1))
-"""Items 三 to 七 as written, applied to the whole case (D12 test (a))."""
+def _ceil(value: Fraction) -> int:
+    return -(-value.numerator // value.denominator)
+
+
+def make_level(
+    *, tier: Tier, provision: str | None, part: str, share: Fraction, rs: Ruleset
+) -> Level:
+    """A level with its exact minima derived from the ruleset's standards."""
+    sum_standard = rs.proportional_sum * share
+    need_records = {c: _ceil(s.records * share) for c, s in rs.standard_of.items()}
+    need_units = _ceil(rs.base * sum_standard)
+    return Level(
+        tier=tier,
+        provision=provision,
+        part=part,
+        share=share,
+        need_records=need_records,
+        need_units=need_units,
+        need_gains=rs.gains_cny * share.numerator / share.denominator,
+        sum_standard=sum_standard,
+        # below this no record ground can hold: a category at its standard weighs at least this
+        need_any_units=min(need_units, *(rs.weight[c] * n for c, n in need_records.items())),
+    )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -80,73 +110,70 @@ _LEVELS: dict[str, Levels] = {}
 
 
 def levels(rs: Ruleset) -> Levels:
-    """The four levels of the quantity standards under a ruleset (computed once)."""
+    """The four levels of the quantity standards under a ruleset (derived once)."""
     found = _LEVELS.get(rs.id)
     if found is None:
-        insider = art5_1_8_half(ORDINARY, rs)
+        ordinary = make_level(
+            tier=Tier.SERIOUS, provision=None, part="whole_case", share=Fraction(1), rs=rs
+        )
+        insider = art5_1_8_half(ordinary, rs)
         found = Levels(
-            ordinary=ORDINARY,
+            ordinary=ordinary,
             insider=insider,
-            tenfold=art5_2_3_ten_times(ORDINARY, rs),
+            tenfold=art5_2_3_ten_times(ordinary, rs),
             insider_tenfold=art5_2_3_ten_times(insider, rs),
         )
         _LEVELS[rs.id] = found
     return found
 
 
-def single_category_reaches(count: int, category: Category, rs: Ruleset, level: Level) -> bool:
+def single_category_reaches(count: int, category: Category, level: Level) -> bool:
     """``count >= T(category) × share`` exactly (D1)."""
-    share = level.share
-    return count * share.denominator >= rs.standard_of[category].records * share.numerator
+    return count >= level.need_records[category]
 
 
-def quantity_reaches(units: int, rs: Ruleset, level: Level) -> bool:
+def quantity_reaches(units: int, level: Level) -> bool:
     """Proportional sum ``units / base`` reaches the item 六 standard × share exactly (D7)."""
-    s = rs.proportional_sum * level.share
-    return units * s.denominator >= rs.base * s.numerator
-
-
-def _gains_reach(amount: Decimal, rs: Ruleset, level: Level) -> bool:
-    share = level.share
-    return amount * share.denominator >= rs.gains_cny * share.numerator
-
-
-def _standard(records: int, share: Fraction) -> int | str:
-    return number_or_fraction(records * share)
+    return units >= level.need_units
 
 
 def _single_category_grounds(
     by_category: Mapping[Category, int], item: str, rs: Ruleset, level: Level
 ) -> list[Ground]:
     out: list[Ground] = []
+    need = level.need_records
     for category, counted in by_category.items():
-        standard = rs.standard_of[category]
-        if standard.provision == item and single_category_reaches(counted, category, rs, level):
-            out.append(
-                ground(
-                    level.provision or item,
-                    level.tier,
-                    Basis.COMPUTED,
-                    {
-                        "part": level.part,
-                        "item": item,
-                        "category": category.value,
-                        "counted": counted,
-                        "standard": _standard(standard.records, level.share),
-                        "share": fraction_text(level.share),
-                    },
+        if counted >= need[category]:
+            standard = rs.standard_of[category]
+            if standard.provision == item:
+                out.append(
+                    ground(
+                        level.provision or item,
+                        level.tier,
+                        Basis.COMPUTED,
+                        {
+                            "part": level.part,
+                            "item": item,
+                            "category": category.value,
+                            "counted": counted,
+                            "standard": number_or_fraction(standard.records * level.share),
+                            "share": fraction_text(level.share),
+                        },
+                    )
                 )
-            )
     return out
+
+
+def _any_single(by_category: Mapping[Category, int], level: Level) -> bool:
+    need = level.need_records
+    return any(n >= need[c] for c, n in by_category.items())
 
 
 def _proportional_ground(
     by_category: Mapping[Category, int], units: int, rs: Ruleset, level: Level
 ) -> Ground | None:
-    if any(single_category_reaches(n, c, rs, level) for c, n in by_category.items()):
+    if units < level.need_units or _any_single(by_category, level):
         return None  # 「数量未达到第三项至第五项规定标准」 (D7; D8 at the ×10 level)
-    if not quantity_reaches(units, rs, level):
-        return None
     return ground(
         level.provision or rs.proportional_provision,
         level.tier,
@@ -155,17 +182,16 @@ def _proportional_ground(
             "part": level.part,
             "item": rs.proportional_provision,
             "proportional_sum": fraction_text(Fraction(units, rs.base)),
-            "standard": fraction_text(rs.proportional_sum * level.share),
+            "standard": fraction_text(level.sum_standard),
             "share": fraction_text(level.share),
         },
     )
 
 
 def _gains_ground(amount: Decimal, rs: Ruleset, level: Level) -> Ground | None:
-    if not _gains_reach(amount, rs, level):
+    if amount < level.need_gains:
         return None
     key = "illegal_gains_from_duty_cny" if level.part == "insider_part" else "illegal_gains_cny"
-    standard = rs.gains_cny * level.share.numerator / level.share.denominator
     return ground(
         level.provision or rs.gains_provision,
         level.tier,
@@ -174,7 +200,7 @@ def _gains_ground(amount: Decimal, rs: Ruleset, level: Level) -> Ground | None:
             "part": level.part,
             "item": rs.gains_provision,
             key: money_text(amount),
-            "standard_cny": money_text(standard),
+            "standard_cny": money_text(level.need_gains),
             "share": fraction_text(level.share),
         },
     )
@@ -187,10 +213,10 @@ def _items_3_to_7(
     rs: Ruleset,
     level: Level,
 ) -> list[Ground]:
-    items = [s.provision for s in rs.standards]
     out: list[Ground] = []
-    for item in items:
-        out += _single_category_grounds(by_category, item, rs, level)
+    if units >= level.need_any_units:
+        for standard in rs.standards:
+            out += _single_category_grounds(by_category, standard.provision, rs, level)
     prop = _proportional_ground(by_category, units, rs, level)
     if prop is not None:
         out.append(prop)
@@ -228,37 +254,33 @@ def art5_1_2_knowingly_supplied_criminal_user(c: Circumstances) -> Ground | None
 
 
 def art5_1_3_high_sensitivity_records(
-    by_category: Mapping[Category, int], rs: Ruleset, level: Level = ORDINARY
+    by_category: Mapping[Category, int], rs: Ruleset
 ) -> list[Ground]:
     """5.1.3: 50 records of whereabouts, communication content, credit or property (D4, D6, D1).
 
     「非法获取、出售或者提供行踪轨迹信息、通信内容、征信信息、财产信息五十条以上的」
     """
-    return _single_category_grounds(by_category, "5.1.3", rs, level)
+    return _single_category_grounds(by_category, "5.1.3", rs, levels(rs).ordinary)
 
 
-def art5_1_4_safety_records(
-    by_category: Mapping[Category, int], rs: Ruleset, level: Level = ORDINARY
-) -> list[Ground]:
+def art5_1_4_safety_records(by_category: Mapping[Category, int], rs: Ruleset) -> list[Ground]:
     """5.1.4: 500 records of accommodation, communication records, health, transaction or other safety data (D4).
 
     「非法获取、出售或者提供住宿信息、通信记录、健康生理信息、交易信息等其他可能影响人身、财产安全的公民个人信息五百条以上的」
     """
-    return _single_category_grounds(by_category, "5.1.4", rs, level)
+    return _single_category_grounds(by_category, "5.1.4", rs, levels(rs).ordinary)
 
 
-def art5_1_5_other_records(
-    by_category: Mapping[Category, int], rs: Ruleset, level: Level = ORDINARY
-) -> list[Ground]:
+def art5_1_5_other_records(by_category: Mapping[Category, int], rs: Ruleset) -> list[Ground]:
     """5.1.5: 5,000 records of any other personal information (D4).
 
     「非法获取、出售或者提供第三项、第四项规定以外的公民个人信息五千条以上的」
     """
-    return _single_category_grounds(by_category, "5.1.5", rs, level)
+    return _single_category_grounds(by_category, "5.1.5", rs, levels(rs).ordinary)
 
 
 def art5_1_6_proportional_aggregation(
-    by_category: Mapping[Category, int], units: int, rs: Ruleset, level: Level = ORDINARY
+    by_category: Mapping[Category, int], units: int, rs: Ruleset
 ) -> Ground | None:
     """5.1.6: no single category reaches its standard, but the proportional sum reaches 1 (D7).
 
@@ -268,15 +290,15 @@ def art5_1_6_proportional_aggregation(
     ``Σ weight(c)·n_c >= base``; the ground is reported only when no single category
     reaches its own standard at the same level.
     """
-    return _proportional_ground(by_category, units, rs, level)
+    return _proportional_ground(by_category, units, rs, levels(rs).ordinary)
 
 
-def art5_1_7_illegal_gains(gains: Decimal, rs: Ruleset, level: Level = ORDINARY) -> Ground | None:
+def art5_1_7_illegal_gains(gains: Decimal, rs: Ruleset) -> Ground | None:
     """5.1.7: 违法所得 of ¥5,000 or more (D10, D9: never combined with counts).
 
     「违法所得五千元以上的」
     """
-    return _gains_ground(gains, rs, level)
+    return _gains_ground(gains, rs, levels(rs).ordinary)
 
 
 def art5_1_8_half(level: Level, rs: Ruleset) -> Level:
@@ -284,11 +306,12 @@ def art5_1_8_half(level: Level, rs: Ruleset) -> Level:
 
     「数量或者数额达到第三项至第七项规定标准一半以上的」
     """
-    return Level(
+    return make_level(
         tier=level.tier,
         provision=rs.insider_provision,
         part="insider_part",
         share=level.share * rs.insider_share,
+        rs=rs,
     )
 
 
@@ -348,7 +371,9 @@ def art5_1_9_prior_punishment(
     detail = prior_punishment_counts(c, conduct_date, rs)
     if detail is None:
         return None
-    return ground(rs.admin_provision, Tier.SERIOUS, Basis.COMPUTED, {"part": "whole_case", **detail})
+    return ground(
+        rs.admin_provision, Tier.SERIOUS, Basis.COMPUTED, {"part": "whole_case", **detail}
+    )
 
 
 def art5_1_9_near_window_edge(penalty: date, conduct_date: date, rs: Ruleset) -> bool:
@@ -395,11 +420,12 @@ def art5_2_3_ten_times(level: Level, rs: Ruleset) -> Level:
 
     「数量或者数额达到前款第三项至第八项规定标准十倍以上的」
     """
-    return Level(
+    return make_level(
         tier=Tier.ESPECIALLY_SERIOUS,
         provision=rs.tenfold_provision,
         part=level.part,
         share=level.share * rs.tenfold_factor,
+        rs=rs,
     )
 
 

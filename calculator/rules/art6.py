@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from calculator.law import Ruleset
-from calculator.model import Basis, BusinessPurchase, Category, Circumstances, Ground, RecordRow, Tier
+from calculator.model import (
+    Basis,
+    BusinessPurchase,
+    Category,
+    Circumstances,
+    Ground,
+    RecordRow,
+    Tier,
+)
 from calculator.rules.art5 import prior_punishment_counts
 from calculator.rules.common import ground, money_text
 
