@@ -23,6 +23,7 @@ from calculator.model import (
     InvalidFacts,
     Leniency,
     LeniencyFacts,
+    LeniencyStatus,
     Offender,
     Penalty,
     ProvisionRef,
@@ -165,11 +166,19 @@ _ROLES = {
     "6.2": "resale: the whole case is assessed under Art. 5 (D19)",
     "TE2001.2": "conduct before the Interpretation, still pending: assessed under it (D22)",
     "CL12": "the lighter law at the time of the conduct (D22)",
+    "CL253-1.1": "the statutory range for the tier (D23)",
+    "CL253-1.2": "heavier punishment within the range for the insider part (D14)",
+    "7": "unit offender: the same standards, the unit fined (D26)",
+    "CL253-1.4": "unit offender: the unit fined, the persons responsible punished (D26)",
+    "CL52": "no gains: the fine follows the circumstances of the crime (D24)",
+    "CL37": "Art. 10 eligibility: exemption from criminal punishment (D25)",
 }
 _REFS: dict[tuple[str, ...], tuple[ProvisionRef, ...]] = {}
 
 
-def _provisions_applied(case: Case, ev: Evaluation, rs: Ruleset) -> tuple[ProvisionRef, ...]:
+def _provisions_applied(
+    case: Case, ev: Evaluation, rs: Ruleset, penalty: Penalty, leniency: Leniency
+) -> tuple[ProvisionRef, ...]:
     """The provisions applied beyond the grounds, in a fixed order (shared, immutable)."""
     ids = ["CL99"]
     counting = {r.provision for r in ev.rows}
@@ -181,6 +190,16 @@ def _provisions_applied(case: Case, ev: Evaluation, rs: Ruleset) -> tuple[Provis
         ids.append("TE2001.2")
     if conduct is not None and conduct < STATUTES[-1].effective_from:
         ids.append("CL12")
+    if penalty.offence:
+        ids.append(penalty.provision)
+        if penalty.heavier_for_insider_provision is not None:
+            ids.append(penalty.heavier_for_insider_provision)
+        if not penalty.fine_guide.applies:
+            ids.append("CL52")
+    if penalty.unit_offender:
+        ids += ["7", "CL253-1.4"]
+    if leniency.status is LeniencyStatus.ELIGIBLE:
+        ids.append("CL37")
     key = tuple(ids)
     refs = _REFS.get(key)
     if refs is None:
@@ -249,6 +268,8 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
             lv.insider_tenfold.sum_standard,
         ),
     )
+    penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider_ground, case.offender, rs)
+    leniency = _leniency(ev.tier, *_facts(case.leniency_facts))
     return Assessment(
         tier=ev.tier,
         tier_zh=ev.tier.zh,
@@ -262,7 +283,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         leniency=_leniency(ev.tier, *_facts(case.leniency_facts)),
         open_questions=open_questions(ev, case, rs, art5_tier=art5_tier),
         warnings=warnings(ev, case, rs),
-        provisions_applied=_provisions_applied(case, ev, rs),
+        provisions_applied=_provisions_applied(case, ev, rs, penalty, leniency),
         ruleset=RulesetRef(
             id=rs.id,
             effective_from=rs.effective_from,
