@@ -33,6 +33,7 @@ from calculator.model import (
     Tier,
 )
 from calculator.next_tier import next_tier
+from calculator.opinion import write_opinion
 from calculator.questions import open_questions, warnings
 from calculator.rules.art5 import levels
 from calculator.rules.art10 import art10_leniency
@@ -268,6 +269,10 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
             lv.insider_tenfold.sum_standard,
         ),
     )
+    questions = open_questions(ev, case, rs, art5_tier=art5_tier)
+    opinion_zh, opinion_en = write_opinion(
+        tier=ev.tier, grounds=ev.grounds, open_questions=questions
+    )
     penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider_ground, case.offender, rs)
     leniency = _leniency(ev.tier, *_facts(case.leniency_facts))
     return Assessment(
@@ -281,7 +286,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
             ev.tier, statute, case.illegal_gains_cny, insider_ground, case.offender, rs
         ),
         leniency=_leniency(ev.tier, *_facts(case.leniency_facts)),
-        open_questions=open_questions(ev, case, rs, art5_tier=art5_tier),
+        open_questions=questions,
         warnings=warnings(ev, case, rs),
         provisions_applied=_provisions_applied(case, ev, rs, penalty, leniency),
         ruleset=RulesetRef(
@@ -290,4 +295,6 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
             selected_by="conduct_date" if case.conduct_date is not None else "in_force_today",
         ),
         engine_version=ENGINE_VERSION,
+        opinion_zh=opinion_zh,
+        opinion_en=opinion_en,
     )

@@ -376,3 +376,5 @@ class Assessment:
     provisions_applied: tuple[ProvisionRef, ...]
     ruleset: RulesetRef
     engine_version: str
+    opinion_zh: str
+    opinion_en: str
