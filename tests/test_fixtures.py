@@ -116,3 +116,50 @@ def test_boundary_fixture_through_core(fixture: dict[str, Any]) -> None:
         assert [e.pointer for e in caught.value.errors] == expected["pointers"]
         return
     assert core_view(assess(case, today=TODAY), expected) == expected
+
+
+PUBLISHED = _load("published")
+AGREEMENTS = {"agrees", "differs", "no_finding"}
+
+
+def test_published_fixtures_are_real_matters_with_sources() -> None:
+    """At least 30 published fixtures, each with a court, addresses, facts, mapping notes and a stated agreement."""
+    assert len(PUBLISHED) >= 30
+    for f in PUBLISHED:
+        assert (ROOT / "published" / f"{f['id']}.json").exists()
+        assert f["source"]["court"]
+        assert f["source"]["urls"]
+        assert all(u.startswith(("http://", "https://")) for u in f["source"]["urls"])
+        assert f["facts_zh"]
+        assert f["mapping_notes"]
+        assert f["agreement"] in AGREEMENTS
+
+
+@pytest.mark.parametrize("fixture", PUBLISHED, ids=[f["id"] for f in PUBLISHED])
+def test_published_fixture_through_core(fixture: dict[str, Any]) -> None:
+    """The core gives the tier and grounds the fixture expects; the court's finding is compared as stated."""
+    result = assess(case_from_request(fixture["request"]), today=TODAY)
+    expected = fixture["expected"]
+    assert result.tier.value == expected["tier"]
+    assert sorted({g.provision for g in result.grounds}) == sorted(expected["grounds"])
+    finding = fixture["court_finding"]
+    if fixture["agreement"] == "agrees":
+        assert finding["tier"] == expected["tier"]
+        assert set(finding["provisions"]) <= set(expected["grounds"]) | {
+            "5.1",
+            "5.2",
+            "6.1",
+            "6.2",
+            "11.1",
+            "11.2",
+            "11.3",
+            "7",
+            "10",
+        }
+    elif fixture["agreement"] == "differs":
+        assert finding is not None
+        assert finding["tier"] != expected["tier"]
+        assert fixture["agreement_reason"]
+    else:
+        assert finding is None
+        assert fixture["agreement_reason"]
