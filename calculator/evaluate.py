@@ -6,6 +6,7 @@ variants and the D18 comparison; the pass itself builds only what those need.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,10 +67,17 @@ class Evaluation:
     capped_findings: tuple[str, ...]
 
 
+def _add(grounds: list[Ground], found: Ground | None) -> None:
+    if found is not None:
+        grounds.append(found)
+
+
 def _ordered(totals: dict[Category, int]) -> dict[Category, int]:
-    if len(totals) < 2:
+    """The totals in the statute's order of categories (row order never matters)."""
+    keys = list(totals)
+    if len(keys) < 2 or all(_ORDER[a] < _ORDER[b] for a, b in itertools.pairwise(keys)):
         return totals
-    return dict(sorted(totals.items(), key=lambda kv: _ORDER[kv[0]]))
+    return {c: totals[c] for c in sorted(keys, key=_ORDER.__getitem__)}
 
 
 def evaluate(
@@ -124,53 +132,51 @@ def evaluate(
     c = case.circumstances
     conduct_date: date | None = case.conduct_date
 
+    findings = (
+        c.whereabouts_used_in_crime
+        or c.knowingly_supplied_criminal_user
+        or c.prior_criminal_punishment
+        or c.prior_administrative_penalty_date is not None
+        or c.other_serious_circumstances
+        or c.severe_consequences
+        or c.major_loss_or_bad_social_impact
+        or c.other_especially_serious_circumstances
+    )
+    has_insider = bool(insider) or bool(duty_gains)
+
     grounds: list[Ground] = []
-    for g in (
-        art5_1_1_whereabouts_used_in_crime(c),
-        art5_1_2_knowingly_supplied_criminal_user(c),
-    ):
-        if g is not None:
-            grounds.append(g)
-    grounds += art5_1_3_high_sensitivity_records(by_category, rs)
-    grounds += art5_1_4_safety_records(by_category, rs)
-    grounds += art5_1_5_other_records(by_category, rs)
-    for g in (
-        art5_1_6_proportional_aggregation(by_category, units, rs),
-        art5_1_7_illegal_gains(gains, rs),
-    ):
-        if g is not None:
-            grounds.append(g)
-    if insider or duty_gains:
+    if findings:
+        _add(grounds, art5_1_1_whereabouts_used_in_crime(c))
+        _add(grounds, art5_1_2_knowingly_supplied_criminal_user(c))
+    if by_category:
+        grounds += art5_1_3_high_sensitivity_records(by_category, rs)
+        grounds += art5_1_4_safety_records(by_category, rs)
+        grounds += art5_1_5_other_records(by_category, rs)
+        _add(grounds, art5_1_6_proportional_aggregation(by_category, units, rs))
+    _add(grounds, art5_1_7_illegal_gains(gains, rs))
+    if has_insider:
         grounds += art5_1_8_insider_half_standards(insider, insider_units, duty_gains, rs)
-    if not art6_only:
-        for g in (
-            art5_1_9_prior_punishment(c, conduct_date, rs),
-            art5_1_10_other_serious_circumstances(c),
-        ):
-            if g is not None:
-                grounds.append(g)
-    para2 = [
-        g
-        for g in (art5_2_1_severe_consequences(c), art5_2_2_major_loss_or_bad_social_impact(c))
-        if g is not None
-    ]
+    if findings and not art6_only:
+        _add(grounds, art5_1_9_prior_punishment(c, conduct_date, rs))
+        _add(grounds, art5_1_10_other_serious_circumstances(c))
+    para2: list[Ground] = []
+    if findings:
+        _add(para2, art5_2_1_severe_consequences(c))
+        _add(para2, art5_2_2_major_loss_or_bad_social_impact(c))
     para2 += art5_2_3_tenfold(by_category, units, gains, insider, insider_units, duty_gains, rs)
-    catch_all = art5_2_4_other_especially_serious_circumstances(c)
-    if catch_all is not None:
-        para2.append(catch_all)
+    if findings:
+        _add(para2, art5_2_4_other_especially_serious_circumstances(c))
     capped: tuple[str, ...] = ()
     if art6_only:
         capped = tuple(g.provision for g in para2)  # D20: no 情节特别严重 for Art. 6 conduct
     else:
         grounds += para2
     if art6_active and purchase is not None:
-        for g in (
-            art6_1_1_business_profit(purchase, rs),
-            art6_1_2_prior_punishment(c, conduct_date, rs) if art6_rows or not art5_rows else None,
-            art6_1_3_other_serious_circumstances(c) if art6_only else None,
-        ):
-            if g is not None:
-                grounds.append(g)
+        _add(grounds, art6_1_1_business_profit(purchase, rs))
+        if findings and (art6_rows or not art5_rows):
+            _add(grounds, art6_1_2_prior_punishment(c, conduct_date, rs))
+        if findings and art6_only:
+            _add(grounds, art6_1_3_other_serious_circumstances(c))
 
     rank = 0
     for g in grounds:

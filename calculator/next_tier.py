@@ -10,15 +10,15 @@ with the addition (it reaches the tier) and with one unit less (it does not).
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 from calculator.evaluate import Evaluation
 from calculator.law import Ruleset
 from calculator.model import Addition, Category, NextTier, Tier
-from calculator.rules.art5 import levels
+from calculator.rules.art5 import Level, levels
 
 __all__ = ["CENT", "next_tier"]
 
-_CATEGORIES = tuple(Category)
 
 CENT = Decimal("0.01")
 """The smallest addition of money (D2: at most two decimal places)."""
@@ -37,30 +37,26 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     target = Tier.of_rank(ev.tier.rank + 1)
     lv = levels(rs)
     level = lv.ordinary if target is Tier.SERIOUS else lv.tenfold
-    need_records = level.need_records
     sum_gap = level.need_units - ev.units
-    weight = rs.weight
     by_category = ev.by_category
     cap_lift = ev.capped_findings[0] if ev.art6_only and ev.capped_findings else None
-    single_provision = level.provision
     sum_provision = level.provision or rs.proportional_provision
-    standard_of = rs.standard_of
-    art6_active = ev.art6_active
     options: list[Addition] = []
-    for category in _CATEGORIES:
-        if art6_active and category is Category.GENERAL:
+    for category, need_records, weight, single_provision in _table(rs, level):
+        if ev.art6_active and category is Category.GENERAL:
             continue
-        single = need_records[category] - by_category.get(category, 0)
-        through_sum = -(-sum_gap // weight[category])
+        single = need_records - by_category.get(category, 0)
+        through_sum = -(-sum_gap // weight)
         if single <= through_sum:
-            need = single
-            provision = single_provision or standard_of[category].provision
+            need, provision = single, single_provision
         else:
             need, provision = through_sum, sum_provision
         if cap_lift is not None and need > 1:
             need, provision = 1, cap_lift
         options.append(
-            Addition(provision=provision, category=category, additional_records=max(need, 1))
+            Addition(
+                provision=provision, category=category, additional_records=need if need > 1 else 1
+            )
         )
     money = level.need_gains - gains
     money_provision = level.provision or rs.gains_provision
@@ -68,3 +64,19 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
         money, money_provision = CENT, cap_lift
     options.append(Addition(provision=money_provision, additional_gains_cny=max(money, CENT)))
     return NextTier(tier=target, options=tuple(options))
+
+
+_TABLES: dict[tuple[str, Fraction], tuple[tuple[Category, int, int, str], ...]] = {}
+
+
+def _table(rs: Ruleset, level: Level) -> tuple[tuple[Category, int, int, str], ...]:
+    """Per category: the least count at this level, its weight in the sum, the single-category provision."""
+    key = (rs.id, level.share)
+    table = _TABLES.get(key)
+    if table is None:
+        table = tuple(
+            (c, level.need_records[c], rs.weight[c], level.provision or rs.standard_of[c].provision)
+            for c in Category
+        )
+        _TABLES[key] = table
+    return table

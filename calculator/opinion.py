@@ -1,143 +1,559 @@
-"""A short written paragraph in the register of a 审查意见, built from the grounds by templates.
+"""The written opinion: a short paragraph in the register of a 审查意见, built from the grounds.
 
-Deterministic: the same assessment always gives the same text; nothing is generated
-beyond filling fixed templates with the grounds' own numbers and citations.
+Deterministic: fixed templates filled with the grounds' own numbers and citations, so
+the same assessment always gives the same text, word for word. Nothing is generated.
+
+The Chinese paragraph reads as a reviewing lawyer writes: the Interpretation is named in
+full once and then called 《解释》; each ground is one clause ("非法获取、出售或者提供
+行踪轨迹信息六十条，达到《解释》第五条第一款第三项规定的标准（五十条以上），属于情节严重");
+where the same quantity reaches a standard and ten times it (5.2.3), one clause cites
+both; several clauses are listed 一是、二是; the conclusion names the tier in the
+statute's words; the open questions follow in full, each with its provision. Counts and
+whole amounts are written in Chinese numerals (六十条, 五千元, 二万五千元), cents as 角
+and 分; a whole fraction is a whole number ("十倍", never "10/1"). The English paragraph
+says the same in the same order, with Arabic numerals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
 from calculator.law import CATEGORY_NAMES
 from calculator.model import Category, Ground, OpenQuestion, Tier
 
-__all__ = ["cite_zh", "write_opinion"]
+__all__ = [
+    "INTERPRETATION_EN",
+    "INTERPRETATION_ZH",
+    "cite_en",
+    "cite_zh",
+    "money_en",
+    "money_zh",
+    "number_zh",
+    "write_opinion",
+]
 
-_NUMERALS = "零一二三四五六七八九十"
+INTERPRETATION_ZH = (
+    "《最高人民法院、最高人民检察院关于办理侵犯公民个人信息刑事案件适用法律若干问题的解释》"
+    "（法释〔2017〕10号，以下简称《解释》）"
+)
+INTERPRETATION_EN = (
+    "the Interpretation of the Supreme People's Court and the Supreme People's Procuratorate "
+    "on Several Issues concerning the Application of Law in Handling Criminal Cases of "
+    "Infringing Citizens' Personal Information (法释〔2017〕10号, \"the Interpretation\")"
+)
+
+# ---------------------------------------------------------------------------
+# Numbers, money and citations
+
+_DIGITS = "零一二三四五六七八九"
+_SMALL_UNITS = ("", "十", "百", "千")
+_GROUP_UNITS = ("", "万", "亿", "万亿")
 
 
-def _zh_number(n: int) -> str:
-    if n <= 10:
-        return _NUMERALS[n]
-    if n < 20:
-        return "十" + (_NUMERALS[n - 10] if n > 10 else "")
-    return str(n)
+def _group_zh(n: int) -> str:
+    """0 < n < 10000 in Chinese numerals, with 零 for inner gaps (一千零一, 一百一十)."""
+    out = ""
+    zero = False
+    for power in (3, 2, 1, 0):
+        digit = n // 10**power % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += _DIGITS[digit] + _SMALL_UNITS[power]
+    return out
+
+
+def number_zh(n: int) -> str:
+    """A non-negative integer in Chinese numerals: 60 → 六十, 4400 → 四千四百, 100500 → 十万零五百."""
+    if n < 0:
+        raise ValueError("number_zh: only non-negative integers")
+    if n == 0:
+        return _DIGITS[0]
+    groups: list[int] = []
+    rest = n
+    while rest:
+        groups.append(rest % 10000)
+        rest //= 10000
+    if len(groups) > len(_GROUP_UNITS):
+        return str(n)
+    out = ""
+    pending_zero = False
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            pending_zero = bool(out)
+            continue
+        if out and (pending_zero or group < 1000):
+            out += "零"
+        out += _group_zh(group) + _GROUP_UNITS[index]
+        pending_zero = False
+    if out.startswith("一十"):
+        out = out[1:]  # 十五, 十万; but 一百一十 keeps its inner 一十
+    return out
+
+
+def _decimal(value: object) -> Decimal:
+    return Decimal(str(value))
+
+
+def money_zh(value: object) -> str:
+    """Yuan in words: 5000 → 五千元, 4999.99 → 四千九百九十九元九角九分, 5000.05 → 五千元零五分."""
+    amount = _decimal(value).quantize(Decimal("0.01"))
+    cents = int(amount * 100)
+    yuan, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
+    out = f"{number_zh(yuan)}元" if yuan or not (jiao or fen) else ""
+    if jiao:
+        out += f"{_DIGITS[jiao]}角"
+    if fen:
+        out += ("零" if yuan and not jiao else "") + f"{_DIGITS[fen]}分"
+    return out
+
+
+def money_en(value: object) -> str:
+    """Yuan with thousands separators: 5000 → CNY 5,000; 4999.99 → CNY 4,999.99."""
+    amount = _decimal(value)
+    if amount == amount.to_integral_value():
+        return f"CNY {int(amount):,}"
+    return f"CNY {amount.quantize(Decimal('0.01')):,}"
+
+
+def _fraction(value: object) -> Fraction:
+    """A detail number: an int, or a ``"p/q"`` string."""
+    if isinstance(value, int):
+        return Fraction(value)
+    return Fraction(str(value))
+
+
+def _share_zh(value: Fraction) -> str:
+    """A ratio in words: 6/5 → 五分之六, 10 → 十倍 (a whole fraction is a whole number)."""
+    if value.denominator == 1:
+        return f"{number_zh(value.numerator)}倍"
+    return f"{number_zh(value.denominator)}分之{number_zh(value.numerator)}"
+
+
+def _plain_en(value: Fraction) -> str:
+    """A number for the English text: 10 → "10", 6/5 → "6/5" (never "10/1")."""
+    if value.denominator == 1:
+        return f"{value.numerator:,}"
+    return f"{value.numerator}/{value.denominator}"
 
 
 def cite_zh(provision: str) -> str:
     """``5.1.3`` → 《解释》第五条第一款第三项; ``CL253-1.2`` → 刑法第二百五十三条之一第二款."""
-    if provision.startswith("CL253-1."):
-        return f"刑法第二百五十三条之一第{_zh_number(int(provision.rsplit('.', 1)[1]))}款"
+    if provision.startswith("CL253-1"):
+        paragraph = provision.removeprefix("CL253-1").lstrip(".")
+        suffix = f"第{number_zh(int(paragraph))}款" if paragraph else ""
+        return f"刑法第二百五十三条之一{suffix}"
+    if provision.startswith("CL"):
+        return f"刑法第{number_zh(int(provision[2:]))}条"
     parts = [int(p) for p in provision.split(".")]
-    text = f"《解释》第{_zh_number(parts[0])}条"
+    text = f"《解释》第{number_zh(parts[0])}条"
     if len(parts) > 1:
-        text += f"第{_zh_number(parts[1])}款"
+        text += f"第{number_zh(parts[1])}款"
     if len(parts) > 2:
-        text += f"第{_zh_number(parts[2])}项"
+        text += f"第{number_zh(parts[2])}项"
     return text
 
 
-def _category_zh(value: object) -> str:
-    return CATEGORY_NAMES[Category(str(value))].zh
+def cite_en(provision: str) -> str:
+    """``5.1.3`` → Art. 5(1)(3) of the Interpretation; ``CL253-1.2`` → Art. 253-1(2) of the Criminal Law."""
+    if provision.startswith("CL"):
+        article, _, paragraph = provision[2:].partition(".")
+        return f"Art. {article}" + (f"({paragraph})" if paragraph else "") + " of the Criminal Law"
+    article, *rest = provision.split(".")
+    return f"Art. {article}" + "".join(f"({p})" for p in rest) + " of the Interpretation"
 
+
+def _item_zh(provision: str) -> str:
+    """Within Art. 5: ``5.1.3`` → 第一款第三项 (the short form after 《解释》第五条 is named)."""
+    _, paragraph, item = provision.split(".")
+    return f"第{number_zh(int(paragraph))}款第{number_zh(int(item))}项"
+
+
+def _item_en(provision: str) -> str:
+    _, paragraph, item = provision.split(".")
+    return f"Art. 5({paragraph})({item})"
+
+
+# ---------------------------------------------------------------------------
+# Names
+
+
+def _category(value: object) -> Category:
+    return Category(str(value))
+
+
+def _category_zh(category: Category) -> str:
+    if category is Category.GENERAL:
+        return "第五条第一款第三项、第四项规定以外的公民个人信息"
+    return CATEGORY_NAMES[category].zh
+
+
+def _category_en(category: Category) -> str:
+    return CATEGORY_NAMES[category].en
+
+
+def _tier_zh(tier: Tier) -> str:
+    return tier.zh
+
+
+_TIER_EN = {
+    Tier.NOT_SERIOUS: "not serious",
+    Tier.SERIOUS: "serious (情节严重)",
+    Tier.ESPECIALLY_SERIOUS: "especially serious (情节特别严重)",
+}
 
 _FINDINGS_ZH = {
-    "whereabouts_used_in_crime": "出售或者提供的行踪轨迹信息被他人用于犯罪",
-    "knowingly_supplied_criminal_user": "知道或者应当知道他人利用公民个人信息实施犯罪，仍向其出售或者提供",
-    "other_serious_circumstances": "经认定具有其他情节严重的情形",
-    "severe_consequences": "造成被害人死亡、重伤、精神失常或者被绑架等严重后果",
-    "major_loss_or_bad_social_impact": "造成重大经济损失或者恶劣社会影响",
-    "other_especially_serious_circumstances": "经认定具有其他情节特别严重的情形",
+    "whereabouts_used_in_crime": "行为人出售或者提供的行踪轨迹信息被他人用于犯罪",
+    "knowingly_supplied_criminal_user": "行为人知道或者应当知道他人利用公民个人信息实施犯罪，向其出售或者提供",
+    "other_serious_circumstances": "本案具有其他情节严重的情形",
+    "severe_consequences": "行为造成被害人死亡、重伤、精神失常或者被绑架等严重后果",
+    "major_loss_or_bad_social_impact": "行为造成重大经济损失或者恶劣社会影响",
+    "other_especially_serious_circumstances": "本案具有其他情节特别严重的情形",
 }
 _FINDINGS_EN = {
-    "whereabouts_used_in_crime": "whereabouts sold or provided were used by others in a crime",
-    "knowingly_supplied_criminal_user": "the information went to a person known to use it for crime",
-    "other_serious_circumstances": "a court found other serious circumstances",
-    "severe_consequences": "a victim was killed, seriously injured, driven insane or kidnapped",
-    "major_loss_or_bad_social_impact": "major economic loss or a bad social impact resulted",
-    "other_especially_serious_circumstances": "a court found other especially serious circumstances",
+    "whereabouts_used_in_crime": "whereabouts information sold or provided was used by others to commit a crime",
+    "knowingly_supplied_criminal_user": "the information was sold or provided to someone known, or who should have been known, to use it for a crime",
+    "other_serious_circumstances": "the case shows other serious circumstances",
+    "severe_consequences": "the conduct caused a victim's death, serious injury, mental disorder, kidnapping or similar severe consequences",
+    "major_loss_or_bad_social_impact": "the conduct caused major economic loss or a bad social impact",
+    "other_especially_serious_circumstances": "the case shows other especially serious circumstances",
 }
 
+# ---------------------------------------------------------------------------
+# Clauses: one per quantity (every level it reaches) or per other ground
 
-def _ground_zh(g: Ground) -> str:
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """What one clause says: its subject, each standard reached, and the highest tier."""
+
+    subject_zh: str
+    subject_en: str
+    reached_zh: tuple[str, ...]
+    reached_en: tuple[str, ...]
+    tier: Tier
+
+
+def _is_tenfold(g: Ground) -> bool:
+    return g.tier is Tier.ESPECIALLY_SERIOUS
+
+
+def _quantity_key(g: Ground) -> tuple[str, str] | None:
+    """Grounds on the same quantity share a key: (part, category / sum / gains)."""
     d = g.detail
+    part = str(d.get("part", ""))
+    if "category" in d:
+        return part, f"category:{d['category']}"
+    if "proportional_sum" in d:
+        return part, "sum"
+    if "illegal_gains_cny" in d or "illegal_gains_from_duty_cny" in d:
+        return part, "gains"
+    return None
+
+
+def _insider(g: Ground) -> bool:
+    return g.detail.get("part") == "insider_part"
+
+
+def _standard_zh(g: Ground) -> str:
+    """The standard reached, in words, with what it is a multiple of."""
+    d = g.detail
+    item = str(d.get("item", g.provision))
+    if "category" in d:
+        standard = f"{number_zh(int(_fraction(d['standard'])))}条以上"
+    elif "proportional_sum" in d:
+        standard = f"合计为有关数量标准的{_share_zh(_fraction(d['standard']))}以上"
+    else:
+        standard = f"{money_zh(d['standard_cny'])}以上"
     cite = cite_zh(g.provision)
-    insider = d.get("part") == "insider_part"
-    lead = (
-        "其中在履行职责或者提供服务过程中获得并出售或者提供的"
-        if insider
-        else "非法获取、出售或者提供"
-    )
-    if "category" in d:
-        return (
-            f"{lead}{_category_zh(d['category'])}{d['counted']}条，"
-            f"达到{cite}规定的标准（{d['standard']}条）"
-        )
-    if "proportional_sum" in d:
-        who = "在履行职责或者提供服务过程中获得的信息" if insider else "各类信息"
-        return (
-            f"{who}按相应比例合计为{d['proportional_sum']}，达到{cite}规定的标准（{d['standard']}）"
-        )
-    if "illegal_gains_cny" in d or "illegal_gains_from_duty_cny" in d:
-        amount = d.get("illegal_gains_from_duty_cny", d.get("illegal_gains_cny"))
-        who = "来自履职所得信息的违法所得" if insider else "违法所得"
-        return f"{who}{amount}元，达到{cite}规定的标准（{d['standard_cny']}元）"
-    if "profit_cny" in d:
-        return f"利用非法购买、收受的公民个人信息获利{d['profit_cny']}元，达到{cite}规定的标准（{d['standard_cny']}元）"
-    if "finding" in d:
-        return f"{_FINDINGS_ZH[str(d['finding'])]}（{cite}，依据所认定的事实）"
-    prior = (
-        "曾因侵犯公民个人信息受过刑事处罚"
-        if d.get("prior_criminal_punishment")
-        else "二年内受过行政处罚"
-    )
-    return f"行为人{prior}，又实施侵犯公民个人信息的行为，符合{cite}的规定"
+    if _is_tenfold(g):
+        base = "第一款第八项" if _insider(g) else _item_zh(item)
+        return f"达到{cite}规定的标准（{base}规定标准的十倍，即{standard}）"
+    if _insider(g):
+        return f"达到{cite}规定的标准（{_item_zh(item)}规定标准的一半，即{standard}）"
+    return f"达到{cite}规定的标准（{standard}）"
 
 
-def _ground_en(g: Ground) -> str:
+def _standard_en(g: Ground) -> str:
     d = g.detail
-    part = "the part obtained in duty: " if d.get("part") == "insider_part" else ""
+    item = str(d.get("item", g.provision))
     if "category" in d:
-        return f"{part}{d['counted']} records of {d['category']} reach the standard of {d['standard']} ({g.provision})"
+        standard = f"{_plain_en(_fraction(d['standard']))} records or more"
+    elif "proportional_sum" in d:
+        standard = f"a sum of {_plain_en(_fraction(d['standard']))} or more"
+    else:
+        standard = f"{money_en(d['standard_cny'])} or more"
+    cite = cite_en(g.provision)
+    if _is_tenfold(g):
+        base = "Art. 5(1)(8)" if _insider(g) else _item_en(item)
+        return f"reaching the standard of {cite} (ten times that of {base}: {standard})"
+    if _insider(g):
+        return f"reaching the standard of {cite} (half that of {_item_en(item)}: {standard})"
+    return f"reaching the standard of {cite} ({standard})"
+
+
+def _subject(g: Ground) -> tuple[str, str]:
+    """The clause's subject for a quantity ground, in Chinese and English."""
+    d = g.detail
+    insider = _insider(g)
+    if "category" in d:
+        category = _category(d["category"])
+        n = int(_fraction(d["counted"]))
+        if insider:
+            return (
+                "行为人将在履行职责或者提供服务过程中获得的"
+                f"{_category_zh(category)}{number_zh(n)}条出售或者提供给他人",
+                f"{n:,} records of {_category_en(category)} obtained in performing duties or "
+                "providing services were sold or provided to others",
+            )
+        return (
+            f"行为人非法获取、出售或者提供{_category_zh(category)}{number_zh(n)}条",
+            f"{n:,} records of {_category_en(category)} were illegally obtained, sold or provided",
+        )
     if "proportional_sum" in d:
-        return f"{part}the proportional sum {d['proportional_sum']} reaches {d['standard']} ({g.provision})"
-    if "illegal_gains_cny" in d or "illegal_gains_from_duty_cny" in d:
-        amount = d.get("illegal_gains_from_duty_cny", d.get("illegal_gains_cny"))
-        return f"{part}illegal gains of CNY {amount} reach CNY {d['standard_cny']} ({g.provision})"
-    if "profit_cny" in d:
-        return f"a profit of CNY {d['profit_cny']} from using bought information reaches CNY {d['standard_cny']} ({g.provision})"
+        total = _fraction(d["proportional_sum"])
+        if insider:
+            return (
+                "行为人将在履行职责或者提供服务过程中获得的公民个人信息出售或者提供给他人，"
+                f"各类信息按相应比例合计为有关数量标准的{_share_zh(total)}",
+                "the records obtained in performing duties or providing services and then "
+                f"sold or provided add up, category by category in proportion, to {_plain_en(total)} "
+                "times the quantity standard",
+            )
+        return (
+            "行为人非法获取、出售或者提供的各类公民个人信息，按相应比例合计为有关数量标准的"
+            f"{_share_zh(total)}",
+            "the records illegally obtained, sold or provided add up, category by category in "
+            f"proportion, to {_plain_en(total)} times the quantity standard",
+        )
+    if insider:
+        amount = d["illegal_gains_from_duty_cny"]
+        return (
+            f"行为人违法所得中来自履行职责或者提供服务过程中获得的信息的部分为{money_zh(amount)}",
+            f"the part of the illegal gains that came from information obtained in duty or "
+            f"service is {money_en(amount)}",
+        )
+    amount = d["illegal_gains_cny"]
+    return f"行为人违法所得{money_zh(amount)}", f"the illegal gains are {money_en(amount)}"
+
+
+def _prior_zh(d: Mapping[str, object], business: bool) -> str:
+    again = "又非法购买、收受公民个人信息" if business else "又非法获取、出售或者提供公民个人信息"
+    parts: list[str] = []
+    if d.get("prior_criminal_punishment"):
+        parts.append("曾因侵犯公民个人信息受过刑事处罚")
+    if d.get("prior_administrative_penalty_date"):
+        parts.append(
+            f"于{_date_zh(d['prior_administrative_penalty_date'])}因侵犯公民个人信息受过行政处罚，"
+            f"在本次行为前二年内（{_date_zh(d['window_start'])}至{_date_zh(d['window_end'])}）"
+        )
+    return "行为人" + "，并".join(parts) + f"，{again}"
+
+
+def _prior_en(d: Mapping[str, object], business: bool) -> str:
+    again = "bought or received" if business else "illegally obtained, sold or provided"
+    parts: list[str] = []
+    if d.get("prior_criminal_punishment"):
+        parts.append("had received a criminal punishment for infringing personal information")
+    if d.get("prior_administrative_penalty_date"):
+        parts.append(
+            "had received an administrative penalty for infringing personal information on "
+            f"{d['prior_administrative_penalty_date']}, within the two years before the conduct "
+            f"({d['window_start']} to {d['window_end']})"
+        )
+    return f"the offender {' and '.join(parts)}, and again {again} personal information"
+
+
+def _date_zh(value: object) -> str:
+    year, month, day = (int(p) for p in str(value).split("-"))
+    return f"{year}年{month}月{day}日"
+
+
+def _other_clause(g: Ground) -> _Clause:
+    """A ground that is not a quantity: a finding, a prior punishment, a business profit."""
+    d = g.detail
+    cite, cite_e = cite_zh(g.provision), cite_en(g.provision)
     if "finding" in d:
-        return f"{_FINDINGS_EN[str(d['finding'])]} ({g.provision}, on the stated finding)"
-    return f"a prior punishment for infringing personal information counts ({g.provision})"
+        finding = str(d["finding"])
+        return _Clause(
+            subject_zh=f"根据所认定的事实，{_FINDINGS_ZH[finding]}",
+            subject_en=f"on the finding stated, {_FINDINGS_EN[finding]}",
+            reached_zh=(f"符合{cite}的规定",),
+            reached_en=(f"which falls under {cite_e}",),
+            tier=g.tier,
+        )
+    if "profit_cny" in d:
+        return _Clause(
+            subject_zh=(
+                "行为人为合法经营活动而非法购买、收受公民个人信息，"
+                f"利用该信息获利{money_zh(d['profit_cny'])}"
+            ),
+            subject_en=(
+                "the offender bought or received personal information for a lawful business "
+                f"and made a profit of {money_en(d['profit_cny'])} from using it"
+            ),
+            reached_zh=(f"达到{cite}规定的标准（{money_zh(d['standard_cny'])}以上）",),
+            reached_en=(
+                f"reaching the standard of {cite_e} ({money_en(d['standard_cny'])} or more)",
+            ),
+            tier=g.tier,
+        )
+    business = g.provision.startswith("6.")
+    return _Clause(
+        subject_zh=_prior_zh(d, business),
+        subject_en=_prior_en(d, business),
+        reached_zh=(f"符合{cite}的规定",),
+        reached_en=(f"which falls under {cite_e}",),
+        tier=g.tier,
+    )
+
+
+def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
+    """One clause per quantity (all the levels it reaches) and per other ground, in order."""
+    clauses: list[_Clause] = []
+    by_key: dict[tuple[str, str], int] = {}
+    for g in grounds:
+        key = _quantity_key(g)
+        if key is None:
+            clauses.append(_other_clause(g))
+            continue
+        if key in by_key:
+            index = by_key[key]
+            c = clauses[index]
+            clauses[index] = _Clause(
+                subject_zh=c.subject_zh,
+                subject_en=c.subject_en,
+                reached_zh=(*c.reached_zh, _standard_zh(g)),
+                reached_en=(*c.reached_en, _standard_en(g)),
+                tier=max(c.tier, g.tier, key=lambda t: t.rank),
+            )
+            continue
+        subject_zh, subject_en = _subject(g)
+        by_key[key] = len(clauses)
+        clauses.append(
+            _Clause(
+                subject_zh=subject_zh,
+                subject_en=subject_en,
+                reached_zh=(_standard_zh(g),),
+                reached_en=(_standard_en(g),),
+                tier=g.tier,
+            )
+        )
+    return clauses
+
+
+def _clause_zh(c: _Clause) -> str:
+    return f"{c.subject_zh}，{'，并'.join(c.reached_zh)}，属于{_tier_zh(c.tier)}"
+
+
+def _clause_en(c: _Clause) -> str:
+    reached = c.reached_en[0] + "".join(f" and {r.removeprefix('reaching ')}" for r in c.reached_en[1:])
+    return f"{c.subject_en}, {reached}: {_TIER_EN[c.tier]}"
+
+
+_ORDINALS_ZH = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+_ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _ordinal_zh(i: int) -> str:
+    return _ORDINALS_ZH[i] if i < len(_ORDINALS_ZH) else number_zh(i + 1)
+
+
+def _ordinal_en(i: int) -> str:
+    return _ORDINALS_EN[i] if i < len(_ORDINALS_EN) else f"({i + 1})"
+
+
+def _conclusion_zh(tier: Tier) -> str:
+    if tier is Tier.ESPECIALLY_SERIOUS:
+        return "综上，依所述事实，本案属于刑法第二百五十三条之一第一款规定的“情节特别严重”。"
+    return "综上，依所述事实，本案属于刑法第二百五十三条之一规定的“情节严重”。"
+
+
+def _conclusion_en(tier: Tier) -> str:
+    return (
+        f"Accordingly, on the facts stated, the case is {_TIER_EN[tier]} under Article 253-1 "
+        "of the Criminal Law."
+    )
+
+
+def _questions_zh(questions: Sequence[OpenQuestion]) -> str:
+    if not questions:
+        return ""
+    items = "".join(
+        f"（{_ordinal_zh(i)}）关于{cite_zh(q.provision)}：{_sentence_zh(q.text)}"
+        for i, q in enumerate(questions)
+    )
+    return f"以下问题尚需法院判断：{items}"
+
+
+def _questions_en(questions: Sequence[OpenQuestion]) -> str:
+    if not questions:
+        return ""
+    items = " ".join(
+        f"({i + 1}) On {cite_en(q.provision)}: {_sentence_en(q.text_en)}"
+        for i, q in enumerate(questions)
+    )
+    return f" The following remain for the court to decide: {items}"
+
+
+def _sentence_zh(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith(("。", "？", "！")) else text + "。"
+
+
+def _sentence_en(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def write_opinion(
     *, tier: Tier, grounds: Sequence[Ground], open_questions: Sequence[OpenQuestion]
 ) -> tuple[str, str]:
-    """The paragraph in Chinese and in English, from the grounds and open questions."""
-    if grounds:
+    """The 审查意见 paragraph in Chinese and in English, from the grounds and open questions.
+
+    Each ground is cited with its provision and the standard it reaches; grounds on the
+    same quantity at two levels (a standard and ten times it) share one clause; a ground
+    resting on the caller's finding says so; every open question is written out in full.
+    """
+    clauses = _clauses(grounds)
+    lead_zh = f"经审查，依照{INTERPRETATION_ZH}，"
+    lead_en = f"On review, applying {INTERPRETATION_EN}: "
+    if not clauses:
         zh = (
-            "经审查，"
-            + "；".join(_ground_zh(g) for g in grounds)
-            + f"，属于刑法第二百五十三条之一规定的“{tier.zh}”。"
+            lead_zh
+            + "所述事实未达到《解释》第五条第一款、第六条第一款规定的任何标准，也未认定其他情节严重的情形，"
+            "不属于刑法第二百五十三条之一规定的“情节严重”。"
         )
         en = (
-            "On review, "
-            + "; ".join(_ground_en(g) for g in grounds)
-            + f": the case is {tier.value} under CL253-1."
+            lead_en
+            + "the facts stated reach no standard of Art. 5(1) or Art. 6(1) of the "
+            "Interpretation and no other serious circumstance has been found, so the case is "
+            "not serious (不构成情节严重) under Article 253-1 of the Criminal Law."
         )
+    elif len(clauses) == 1:
+        zh = lead_zh + _clause_zh(clauses[0]) + "。" + _conclusion_zh(tier)
+        en = lead_en + _clause_en(clauses[0]) + ". " + _conclusion_en(tier)
     else:
-        zh = "经审查，现有事实未达到《解释》第五条、第六条规定的任何标准，不属于刑法第二百五十三条之一规定的“情节严重”。"
-        en = "On review, the facts reach no standard of Art. 5 or Art. 6 of the Interpretation: not serious under CL253-1."
-    if open_questions:
-        zh += (
-            "尚需法院判断："
-            + "；".join(f"{cite_zh(q.provision)}（{q.code}）" for q in open_questions)
+        zh = (
+            lead_zh
+            + "本案具有以下情形："
+            + "；".join(f"{_ordinal_zh(i)}是{_clause_zh(c)}" for i, c in enumerate(clauses))
             + "。"
+            + _conclusion_zh(tier)
         )
-        en += (
-            " Still for the court: "
-            + "; ".join(f"{q.provision} ({q.code})" for q in open_questions)
-            + "."
+        en = (
+            lead_en
+            + "; ".join(f"{_ordinal_en(i)}, {_clause_en(c)}" for i, c in enumerate(clauses))
+            + ". "
+            + _conclusion_en(tier)
         )
+    zh += _questions_zh(open_questions)
+    en += _questions_en(open_questions)
     return zh, en

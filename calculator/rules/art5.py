@@ -448,9 +448,12 @@ def art5_2_3_tenfold(
     the half standards of item 八: 250 / 2,500 / 25,000, a sum of 5, ¥25,000.
     """
     lv = levels(rs)
-    return _items_3_to_7(by_category, units, gains, rs, lv.tenfold) + _items_3_to_7(
-        insider_by_category, insider_units, duty_gains, rs, lv.insider_tenfold
-    )
+    found = _items_3_to_7(by_category, units, gains, rs, lv.tenfold)
+    if insider_by_category or duty_gains:
+        found += _items_3_to_7(
+            insider_by_category, insider_units, duty_gains, rs, lv.insider_tenfold
+        )
+    return found
 
 
 def art5_2_4_other_especially_serious_circumstances(c: Circumstances) -> Ground | None:
