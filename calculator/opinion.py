@@ -42,7 +42,7 @@ INTERPRETATION_ZH = (
 INTERPRETATION_EN = (
     "the Interpretation of the Supreme People's Court and the Supreme People's Procuratorate "
     "on Several Issues concerning the Application of Law in Handling Criminal Cases of "
-    "Infringing Citizens' Personal Information (法释〔2017〕10号, \"the Interpretation\")"
+    'Infringing Citizens\' Personal Information (法释〔2017〕10号, "the Interpretation")'
 )
 
 # ---------------------------------------------------------------------------
@@ -130,11 +130,16 @@ def _fraction(value: object) -> Fraction:
     return Fraction(str(value))
 
 
-def _share_zh(value: Fraction) -> str:
-    """A ratio in words: 6/5 → 五分之六, 10 → 十倍 (a whole fraction is a whole number)."""
+def _of_standard_zh(value: Fraction) -> str:
+    """A proportional sum in words, as a share of 有关数量标准 (a whole fraction is a whole number).
+
+    1 → 有关数量标准, 10 → 有关数量标准的十倍, 6/5 → 有关数量标准的五分之六.
+    """
+    if value == 1:
+        return "有关数量标准"
     if value.denominator == 1:
-        return f"{number_zh(value.numerator)}倍"
-    return f"{number_zh(value.denominator)}分之{number_zh(value.numerator)}"
+        return f"有关数量标准的{number_zh(value.numerator)}倍"
+    return f"有关数量标准的{number_zh(value.denominator)}分之{number_zh(value.numerator)}"
 
 
 def _plain_en(value: Fraction) -> str:
@@ -269,7 +274,7 @@ def _standard_zh(g: Ground) -> str:
     if "category" in d:
         standard = f"{number_zh(int(_fraction(d['standard'])))}条以上"
     elif "proportional_sum" in d:
-        standard = f"合计为有关数量标准的{_share_zh(_fraction(d['standard']))}以上"
+        standard = f"合计达到{_of_standard_zh(_fraction(d['standard']))}"
     else:
         standard = f"{money_zh(d['standard_cny'])}以上"
     cite = cite_zh(g.provision)
@@ -322,14 +327,13 @@ def _subject(g: Ground) -> tuple[str, str]:
         if insider:
             return (
                 "行为人将在履行职责或者提供服务过程中获得的公民个人信息出售或者提供给他人，"
-                f"各类信息按相应比例合计为有关数量标准的{_share_zh(total)}",
+                f"各类信息按相应比例合计为{_of_standard_zh(total)}",
                 "the records obtained in performing duties or providing services and then "
                 f"sold or provided add up, category by category in proportion, to {_plain_en(total)} "
                 "times the quantity standard",
             )
         return (
-            "行为人非法获取、出售或者提供的各类公民个人信息，按相应比例合计为有关数量标准的"
-            f"{_share_zh(total)}",
+            f"行为人非法获取、出售或者提供的各类公民个人信息，按相应比例合计为{_of_standard_zh(total)}",
             "the records illegally obtained, sold or provided add up, category by category in "
             f"proportion, to {_plain_en(total)} times the quantity standard",
         )
@@ -454,12 +458,25 @@ def _clause_zh(c: _Clause) -> str:
 
 
 def _clause_en(c: _Clause) -> str:
-    reached = c.reached_en[0] + "".join(f" and {r.removeprefix('reaching ')}" for r in c.reached_en[1:])
-    return f"{c.subject_en}, {reached}: {_TIER_EN[c.tier]}"
+    reached = c.reached_en[0] + "".join(
+        f" and {r.removeprefix('reaching ')}" for r in c.reached_en[1:]
+    )
+    return f"{c.subject_en}, {reached}, so the conduct is {_TIER_EN[c.tier]}"
 
 
 _ORDINALS_ZH = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
-_ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINALS_EN = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 
 
 def _ordinal_zh(i: int) -> str:
@@ -532,8 +549,7 @@ def write_opinion(
             "不属于刑法第二百五十三条之一规定的“情节严重”。"
         )
         en = (
-            lead_en
-            + "the facts stated reach no standard of Art. 5(1) or Art. 6(1) of the "
+            lead_en + "the facts stated reach no standard of Art. 5(1) or Art. 6(1) of the "
             "Interpretation and no other serious circumstance has been found, so the case is "
             "not serious (不构成情节严重) under Article 253-1 of the Criminal Law."
         )
