@@ -1,0 +1,156 @@
+"""The lawyer's page at ``GET /``: one plain HTML page, a style sheet and a small script.
+
+The page is served by the service itself and loads nothing from anywhere else: no CDN,
+no web font, no build step. It talks only to the service's own ``POST /v1/assessments``.
+What it needs to know beyond that is put into the HTML when it is first served:
+
+- the law's names and standards (category names as the statute words them, each
+  category's record standard, the gains and profit standards, the insider share and
+  the tenfold factor, per ruleset), read from ``calculator.law``, so the page writes
+  no threshold of its own;
+- the request's limits (rows, counts, recipients, alternatives, label length, the money
+  pattern), read from the app's own OpenAPI document, so the page's checks are the API's.
+
+``install_page(app)`` adds ``GET /`` and ``GET /page/{name}`` (the style sheet and the
+script) to an app, outside the OpenAPI document, each with a Content-Security-Policy
+that allows only this origin.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, HTTPException
+from starlette.responses import Response
+
+from calculator import RULESETS, STATUTES, Category
+from calculator.law import CATEGORY_NAMES
+from calculator.rules.common import fraction_text, money_text
+
+__all__ = ["ASSETS_PATH", "PAGE_CSP", "install_page", "law_data"]
+
+ASSETS_PATH = "/page"
+
+PAGE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+"""Everything from this origin only; no inline script or style."""
+
+_TYPES = {
+    "page.css": "text/css; charset=utf-8",
+    "page.js": "text/javascript; charset=utf-8",
+}
+_DATA_MARK = "<!--PAGE-DATA-->"
+
+
+@dataclass(frozen=True, slots=True)
+class _Asset:
+    content: bytes
+    media_type: str
+
+
+def _read(name: str) -> bytes:
+    return files("api.page").joinpath("static", name).read_bytes()
+
+
+@cache
+def law_data() -> dict[str, Any]:
+    """The law's names and standards the page shows, per ruleset (from ``calculator.law``)."""
+    categories = []
+    for category in Category:
+        name = CATEGORY_NAMES[category]
+        categories.append({"value": category.value, "zh": name.zh, "en": name.en})
+    rulesets = {}
+    for rs in RULESETS:
+        rulesets[rs.id] = {
+            "effective_from": rs.effective_from.isoformat(),
+            "records": {c.value: rs.threshold(c) for c in Category},
+            "provision": {c.value: rs.standard_of[c].provision for c in Category},
+            "proportional_sum": fraction_text(rs.proportional_sum),
+            "proportional_provision": rs.proportional_provision,
+            "gains_cny": money_text(rs.gains_cny),
+            "gains_provision": rs.gains_provision,
+            "insider_share": fraction_text(rs.insider_share),
+            "insider_provision": rs.insider_provision,
+            "tenfold_factor": rs.tenfold_factor,
+            "tenfold_provision": rs.tenfold_provision,
+            "profit_cny": money_text(rs.profit_cny),
+            "profit_provision": rs.profit_provision,
+        }
+    return {
+        "categories": categories,
+        "rulesets": rulesets,
+        "current_ruleset": RULESETS[-1].id,
+        "first_conduct_date": STATUTES[0].effective_from.isoformat(),
+    }
+
+
+def _bound(schema: dict[str, Any], *names: str) -> Any:
+    """A numeric bound under the first of its names the schema uses (``minimum`` or ``ge`` …)."""
+    for name in names:
+        if name in schema:
+            return schema[name]
+    raise KeyError(f"the OpenAPI schema states none of {names}")
+
+
+def _limits(document: dict[str, Any]) -> dict[str, Any]:
+    """The request's limits as the app's OpenAPI document states them."""
+    schemas = document["components"]["schemas"]
+    request = schemas["AssessmentRequest"]["properties"]
+    row = schemas["RecordRow"]["properties"]
+    label = next(s for s in row["label"]["anyOf"] if s.get("type") == "string")
+    return {
+        "max_rows": request["records"]["maxItems"],
+        "count_min": _bound(row["count"], "minimum", "ge"),
+        "count_max": _bound(row["count"], "maximum", "le"),
+        "recipients_min": _bound(row["recipients"], "minimum", "ge"),
+        "recipients_max": _bound(row["recipients"], "maximum", "le"),
+        "max_alternatives": row["alternative_categories"]["maxItems"],
+        "max_label": label["maxLength"],
+        "money_pattern": request["illegal_gains_cny"]["pattern"],
+    }
+
+
+def _page_html(app: FastAPI) -> bytes:
+    data = {**law_data(), "limits": _limits(app.openapi())}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    block = f'<script type="application/json" id="page-data">{text}</script>'
+    html = _read("index.html").decode("utf-8")
+    if _DATA_MARK not in html:
+        raise RuntimeError("api/page/static/index.html lost its page-data mark")
+    return html.replace(_DATA_MARK, block).encode("utf-8")
+
+
+def install_page(app: FastAPI) -> None:
+    """Add the lawyer's page: ``GET /`` and its assets under ``/page/``, outside the API document.
+
+    Idempotent: a second call on the same app changes nothing.
+    """
+    if getattr(app.state, "page_installed", False):
+        return
+    app.state.page_installed = True
+    assets = {name: _Asset(_read(name), media_type) for name, media_type in _TYPES.items()}
+    rendered: list[bytes] = []
+    headers = {"Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-cache"}
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/")
+    async def page() -> Response:
+        if not rendered:
+            rendered.append(_page_html(app))
+        return Response(rendered[0], media_type="text/html; charset=utf-8", headers=headers)
+
+    @router.get(ASSETS_PATH + "/{name}")
+    async def page_asset(name: str) -> Response:
+        asset = assets.get(name)
+        if asset is None:
+            raise HTTPException(404)
+        return Response(asset.content, media_type=asset.media_type, headers=headers)
+
+    app.include_router(router)

@@ -1,0 +1,962 @@
+/*
+ * The lawyer's page: a form for everything AssessmentRequest accepts, checks that mirror
+ * the API's, one call to this service's own POST /v1/assessments, and the answer drawn
+ * for a reader. No library, no outside request. Every text is set with textContent.
+ *
+ * The law's names and standards and the request's limits come from the page-data block
+ * that the service writes into the HTML (calculator.law and the app's OpenAPI document),
+ * so the page states no threshold of its own.
+ */
+"use strict";
+
+(function () {
+  const DATA = JSON.parse(document.getElementById("page-data").textContent);
+  const LIMITS = DATA.limits;
+  const MONEY = new RegExp(LIMITS.money_pattern);
+  const CATEGORY = {};
+  DATA.categories.forEach(function (c) { CATEGORY[c.value] = c; });
+
+  // ---------------------------------------------------------------------------
+  // Language: the HTML holds the Chinese; English texts are here.
+
+  const EN = {
+    doc_title: "Infringing citizens' personal information: is it serious?",
+    title: "Infringing citizens' personal information: serious or not?",
+    subtitle: "Under 法释〔2017〕10号 (the SPC/SPP Interpretation on infringing citizens' personal information), do the facts of illegally obtaining, selling or providing personal information reach 情节严重 (serious) or 情节特别严重 (especially serious) under Article 253-1 of the Criminal Law? Every ground is cited.",
+    api_docs: "API docs",
+    facts: "Facts of the case",
+    conduct: "Conduct",
+    conduct_date: "Conduct date (last act)",
+    conduct_date_hint: "Selects the law in force (Amendments VII and IX) and the two-year window; empty: the rules in force today.",
+    offender: "Offender",
+    natural_person: "Natural person",
+    unit: "Unit (Art. 7)",
+    records: "Personal information (one row per category)",
+    category_help_title: "Which category?",
+    help_1: "Phone location, GPS or vehicle-tracker records: whereabouts (50-record standard).",
+    help_2: "The content of messages or chats is communication content (50); call detail records are communication records (500).",
+    help_3: "Bank account data with balance, password or similar status or credentials: property information (50); a bare card number is contested.",
+    help_4: "Hotel records are accommodation information, medical records health information, shopping orders transaction information (all 500).",
+    help_5: "Face data and resident-ID data with photo: other information that may affect personal or property safety (500; SPC Guiding Cases 192 and 193).",
+    help_6: "Ordinary data such as name plus mobile number: other personal information (5,000).",
+    help_7: "Vehicle and owner data, house ownership, flight or ride-hailing records, courier waybills, ID number plus phone without photo: courts differ. Choose the likeliest category and tick the other possible ones; the result shows whether the tier depends on the choice.",
+    add_row: "Add a row",
+    gains: "Illegal gains (违法所得)",
+    illegal_gains_cny: "Illegal gains (CNY)",
+    illegal_gains_from_duty_cny: "Of which: from selling or providing information obtained in performing duties or providing services (CNY)",
+    circumstances: "Circumstances (found by the court)",
+    circumstances_hint: "The calculator cannot find these itself; ticking one states that it has been found.",
+    c_5_1_1: "Whereabouts information sold or provided was used by others to commit a crime (Art. 5(1)(1))",
+    c_5_1_2: "Sold or provided to someone known, or who should have been known, to use it for a crime (Art. 5(1)(2))",
+    c_5_1_9_criminal: "A prior criminal punishment for infringing personal information (Art. 5(1)(9))",
+    c_5_1_9_admin: "Decision date of a prior administrative penalty for infringing personal information (Art. 5(1)(9), within two years)",
+    c_5_1_10: "Other serious circumstances (Art. 5(1)(10), a court's finding)",
+    c_5_2_1: "Caused a victim's death, serious injury, mental disorder, kidnapping or similar severe consequences (Art. 5(2)(1))",
+    c_5_2_2: "Caused major economic loss or a bad social impact (Art. 5(2)(2))",
+    c_5_2_4: "Other especially serious circumstances (Art. 5(2)(4), a court's finding)",
+    art6: "Bought or received for a lawful business (Art. 6)",
+    business_purchase: "Illegally bought or received, for a lawful business, personal information other than that of Art. 5(1) items 3 and 4",
+    profit_cny: "Profit from using the information bought or received (CNY, Art. 6(1)(1))",
+    resold: "The information bought or received was sold or provided on (Art. 6(2): Art. 5 applies)",
+    art10: "Art. 10: conditions for a minor case",
+    first_offender: "First offence",
+    full_restitution: "All illegal gains returned",
+    remorse: "Genuine remorse shown",
+    unknown: "Unknown",
+    yes: "Yes",
+    no: "No",
+    submit: "Assess",
+    clear: "Clear",
+    result_print_title: "Infringing citizens' personal information: assessment",
+    tier_label: "Result",
+    grounds: "Grounds",
+    chart: "Distance to each standard",
+    next_tier: "To the next tier",
+    open_questions: "Still for the court to decide",
+    warnings: "Warnings",
+    penalty: "Statutory range and fine",
+    leniency: "Art. 10 (minor case)",
+    counting: "Counting (Art. 11)",
+    opinion: "Written opinion",
+    copy: "Copy"
+  };
+
+  const MSG = {
+    row: ["第 {n} 行", "Row {n}"],
+    remove_row: ["删除此行", "Remove row"],
+    category: ["信息类别", "Category"],
+    count: ["条数", "Records"],
+    count_hint: ["已剔除有证据证明不真实或者重复的信息（第十一条第三款）", "After removing records proven false or duplicated (Art. 11(3))"],
+    recipients: ["分别出售、提供的不同单位或者个人数", "Distinct recipients"],
+    recipients_hint: ["向不同单位或者个人分别出售、提供同一信息的，条数累计计算（第十一条第二款）；0 = 未出售或者提供", "The same records sold or provided to several recipients add up (Art. 11(2)); 0 = not passed on"],
+    obtained_in_duty: ["在履行职责或者提供服务过程中获得，又出售或者提供（第五条第一款第八项）", "Obtained in performing duties or providing services, then sold or provided (Art. 5(1)(8))"],
+    alternatives: ["可能认定的其他类别（最多 {n} 项）", "Other categories a court might choose (at most {n})"],
+    label: ["标注（如证据编号，可不填）", "Label (e.g. exhibit number, optional)"],
+    group: ["第五条第一款{item}（{n}条）", "Art. 5(1)({i}) ({n} records)"],
+    required: ["必须填写", "is required"],
+    int_range: ["须为 {min} 至 {max} 之间的整数", "must be a whole number from {min} to {max}"],
+    money: ["须为以元计的金额，非负，最多两位小数，不用逗号（如 5000 或 4999.99）", "must be an amount in yuan: non-negative, at most 2 decimal places, no commas (e.g. 5000 or 4999.99)"],
+    duty_gt_total: ["不得超过违法所得总额：这是总额中的一部分", "must not exceed the illegal gains: it is part of the total"],
+    too_many_alternatives: ["最多选择 {n} 项", "choose at most {n}"],
+    label_long: ["最多 {n} 个字符", "at most {n} characters"],
+    too_many_rows: ["最多 {n} 行", "at most {n} rows"],
+    bad_date: ["日期不完整或无效", "the date is incomplete or invalid"],
+    date_before: ["不得早于 {d}（刑法第二百五十三条之一施行之日，此前的行为不构成本罪）", "must be on or after {d}, when CL253-1 came into force"],
+    admin_needs_conduct: ["须同时填写行为日期：“二年内”从行为日期往前计算", "requires the conduct date: the two-year window counts back from it"],
+    client_errors: ["请更正标出的项目。", "Please correct the marked fields."],
+    server_errors: ["服务未接受请求（{status} {title}），原因标在相应项目旁：", "The service did not accept the request ({status} {title}); the reasons are beside the fields:"],
+    server_failed: ["服务暂时无法回答（{status}），请稍后再试。", "The service could not answer ({status}); try again later."],
+    network: ["无法连接本服务。", "Could not reach the service."],
+    working: ["正在计算……", "Assessing…"],
+    done: ["已完成。", "Done."],
+    copied: ["已复制。", "Copied."],
+    copy_failed: ["无法复制，请手动选择文字。", "Could not copy; select the text by hand."],
+    tier_sub: ["刑法第二百五十三条之一 · 法释〔2017〕10号 · 依所述事实计算，不代替司法机关的认定", "CL253-1 as defined by 法释〔2017〕10号 · computed on the facts stated; not a court's decision"],
+    sensitive: ["结论取决于信息归类：按最宽的归类为{lenient}，按最严的归类为{strict}（D5）。", "The tier depends on the classification: {lenient} with the most lenient categories, {strict} with the strictest (D5)."],
+    no_grounds: ["没有任何一项标准达到。", "No standard is reached."],
+    computed: ["计算得出", "computed"],
+    caller_finding: ["依据所认定的事实", "on the stated finding"],
+    insider_part: ["履职所得部分", "part obtained in duty"],
+    d_records: ["计数 {counted} 条，标准 {standard} 条", "{counted} records counted; standard {standard}"],
+    d_sum: ["按比例合计 {sum}，标准 {standard}", "proportional sum {sum}; standard {standard}"],
+    d_gains: ["{amount} 元，标准 {standard} 元", "CNY {amount}; standard CNY {standard}"],
+    d_profit: ["获利 {amount} 元，标准 {standard} 元", "profit CNY {amount}; standard CNY {standard}"],
+    d_prior_criminal: ["曾受刑事处罚", "prior criminal punishment"],
+    d_prior_admin: ["行政处罚 {date}，在 {start} 至 {end} 之内", "administrative penalty {date}, within {start} to {end}"],
+    next_lead: ["以下任何一项单独即可达到{tier}（新增一行记录，非履职所得、未向他人提供；或非来自履职信息的违法所得）：", "Any one of these alone reaches {tier} (a new row of records, not from duty and not passed on; or gains not from duty):"],
+    next_records: ["再增加 {n} 条{category}即达到{tier}", "{n} more records of {category} would reach {tier}"],
+    next_gains: ["违法所得再增加 {amount} 元即达到{tier}", "CNY {amount} more in illegal gains would reach {tier}"],
+    top_tier: ["已是最高档次（情节特别严重），没有下一档次。", "This is already the highest tier (especially serious)."],
+    range: ["法定刑", "Statutory range"],
+    heavier: ["从重处罚", "Heavier punishment"],
+    heavier_text: ["将在履行职责或者提供服务过程中获得的公民个人信息出售或者提供给他人的，依照前款的规定从重处罚（{cite}）。", "Information obtained in duty or service and sold or provided: heavier punishment within the range ({cite})."],
+    unit_note: ["单位犯罪", "Unit offender"],
+    fine_guide: ["罚金", "Fine"],
+    provision_text: ["条文", "Provision"],
+    chart_lines: ["虚线：标准（情节严重）；实线：标准的十倍（情节特别严重）。刻度分段：0 至标准占四成，标准至十倍占四成五，十倍以上压缩。", "Dashed line: the standard (serious); solid line: ten times it (especially serious). Piecewise scale: 0 to the standard is 40% of the width, the standard to ten times 45%, beyond compressed."],
+    m_records: ["{category}（{cite}）", "{category} ({cite})"],
+    m_insider: ["{category}：履职所得部分（第八项，标准减半）", "{category}: part obtained in duty (Art. 5(1)(8), half standards)"],
+    m_sum: ["按相应比例合计（第五条第一款第六项）", "Proportional sum (Art. 5(1)(6))"],
+    m_insider_sum: ["履职所得部分按比例合计（第八项，标准减半）", "Proportional sum of the part obtained in duty (Art. 5(1)(8))"],
+    m_gains: ["违法所得（第五条第一款第七项）", "Illegal gains (Art. 5(1)(7))"],
+    m_duty_gains: ["来自履职所得信息的违法所得（第八项，标准减半）", "Illegal gains from information obtained in duty (Art. 5(1)(8))"],
+    m_profit: ["利用购买、收受的信息获利（第六条第一款第一项，无十倍档次）", "Profit from using bought information (Art. 6(1)(1); no tenfold tier)"],
+    m_art6_rows: ["按第六条评价、不适用第五条数量标准的记录：{n} 条", "Records assessed under Art. 6, outside Art. 5's quantity standards: {n}"],
+    unit_records: ["{v} 条", "{v}"],
+    unit_money: ["{v} 元", "CNY {v}"],
+    t_index: ["行", "Row"],
+    t_label: ["标注", "Label"],
+    t_category: ["类别", "Category"],
+    t_count: ["条数", "Records"],
+    t_recipients: ["对象数", "Recipients"],
+    t_counted: ["计数", "Counted"],
+    t_provision: ["计数规则", "Counting rule"],
+    t_path: ["适用", "Assessed under"],
+    meta: ["参数集 {id}（{from} 起施行）· 引擎版本 {version} · 输入摘要 {digest}", "Ruleset {id} (in force from {from}) · engine {version} · input digest {digest}"],
+    tier_not_serious: ["不构成情节严重", "Not serious"],
+    tier_serious: ["情节严重", "Serious"],
+    tier_especially_serious: ["情节特别严重", "Especially serious"]
+  };
+
+  let lang = "zh";
+  try {
+    if (window.localStorage.getItem("pi-page-lang") === "en") { lang = "en"; }
+  } catch (e) { /* storage may be unavailable; Chinese stays the default */ }
+
+  function msg(key, values) {
+    const pair = MSG[key];
+    let text = pair[lang === "en" ? 1 : 0];
+    if (values) {
+      Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    }
+    return text;
+  }
+
+  function tierName(tier) { return msg("tier_" + tier); }
+
+  // ---------------------------------------------------------------------------
+  // Small helpers
+
+  function $(selector, root) { return (root || document).querySelector(selector); }
+  function $all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === "text") { node.textContent = attrs[k]; }
+        else if (k === "className") { node.className = attrs[k]; }
+        else { node.setAttribute(k, attrs[k]); }
+      });
+    }
+    (children || []).forEach(function (c) { if (c) { node.appendChild(c); } });
+    return node;
+  }
+
+  const DIGITS = "零一二三四五六七八九";
+
+  function numberZh(n) {
+    if (n === 0) { return DIGITS[0]; }
+    const units = ["", "十", "百", "千"];
+    let out = "";
+    let zero = false;
+    for (let power = 3; power >= 0; power -= 1) {
+      const d = Math.floor(n / Math.pow(10, power)) % 10;
+      if (d === 0) { zero = out !== ""; continue; }
+      if (zero) { out += "零"; zero = false; }
+      out += DIGITS[d] + units[power];
+    }
+    return out.indexOf("一十") === 0 ? out.slice(1) : out;
+  }
+
+  function citeZh(provision) {
+    if (provision.indexOf("CL253-1") === 0) {
+      const para = provision.slice(8);
+      return "刑法第二百五十三条之一" + (para ? "第" + numberZh(Number(para)) + "款" : "");
+    }
+    if (/^CL\d+$/.test(provision)) { return "刑法第" + numberZh(Number(provision.slice(2))) + "条"; }
+    if (!/^\d+(\.\d+){0,2}$/.test(provision)) { return provision; }
+    const parts = provision.split(".").map(Number);
+    let text = "《解释》第" + numberZh(parts[0]) + "条";
+    if (parts.length > 1) { text += "第" + numberZh(parts[1]) + "款"; }
+    if (parts.length > 2) { text += "第" + numberZh(parts[2]) + "项"; }
+    return text;
+  }
+
+  function citeEn(provision) {
+    if (/^CL/.test(provision)) {
+      const rest = provision.slice(2).split(".");
+      return "Art. " + rest[0] + (rest[1] ? "(" + rest[1] + ")" : "") + " CL";
+    }
+    if (!/^\d+(\.\d+){0,2}$/.test(provision)) { return provision; }
+    const parts = provision.split(".");
+    return "Art. " + parts[0] + parts.slice(1).map(function (p) { return "(" + p + ")"; }).join("");
+  }
+
+  function cite(provision) { return lang === "en" ? citeEn(provision) : citeZh(provision); }
+
+  function categoryName(value) {
+    const c = CATEGORY[value];
+    return c ? (lang === "en" ? c.en : c.zh) : value;
+  }
+
+  function grouped(digits) {
+    return lang === "en" ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : digits;
+  }
+
+  function intText(n) { return grouped(String(n)); }
+
+  function moneyText(s) {
+    const parts = String(s).split(".");
+    return grouped(parts[0]) + (parts[1] ? "." + parts[1] : "");
+  }
+
+  // Exact numbers: {p, q} with BigInt, from an int, a "p/q" string or a money string.
+  function exact(value) {
+    if (typeof value === "number") { return { p: BigInt(value), q: 1n }; }
+    const s = String(value);
+    if (s.indexOf("/") >= 0) {
+      const pq = s.split("/");
+      return norm({ p: BigInt(pq[0]), q: BigInt(pq[1]) });
+    }
+    const m = s.split(".");
+    const frac = (m[1] || "").padEnd(2, "0").slice(0, 2);
+    return norm({ p: BigInt(m[0]) * 100n + BigInt(frac), q: 100n });
+  }
+  function gcd(a, b) { while (b) { const t = a % b; a = b; b = t; } return a < 0n ? -a : a; }
+  function norm(f) { const g = gcd(f.p, f.q) || 1n; return { p: f.p / g, q: f.q / g }; }
+  function times(a, k) { return norm({ p: a.p * k.p, q: a.q * k.q }); }
+  function atLeast(a, b) { return a.p * b.q >= b.p * a.q; }
+  function approx(a) { return Number(a.p) / Number(a.q); }
+
+  function fractionText(s) {
+    const f = exact(s);
+    if (f.q === 1n) { return intText(f.p.toString()); }
+    return String(s);
+  }
+
+  // ---------------------------------------------------------------------------
+  // The form
+
+  const rowsBox = $("#rows");
+
+  function categorySelect() {
+    const select = el("select", { "data-field": "category" });
+    const rs = DATA.rulesets[DATA.current_ruleset];
+    const groups = [];
+    DATA.categories.forEach(function (c) {
+      const provision = rs.provision[c.value];
+      let group = groups.find(function (g) { return g.provision === provision; });
+      if (!group) {
+        group = { provision: provision, records: rs.records[c.value], node: el("optgroup") };
+        groups.push(group);
+      }
+      group.node.appendChild(el("option", { value: c.value, "data-category": c.value }));
+    });
+    groups.forEach(function (g) {
+      g.node.setAttribute("data-provision", g.provision);
+      g.node.setAttribute("data-records", String(g.records));
+      select.appendChild(g.node);
+    });
+    return select;
+  }
+
+  function errorSlot(suffix) {
+    return el("p", { className: "field-error", "data-error-suffix": suffix, hidden: "" });
+  }
+
+  let uid = 0;
+
+  function field(labelKey, input, suffix, extraClass, hintKey) {
+    uid += 1;
+    input.id = "row-field-" + uid;
+    const label = el("label", { "data-msg": labelKey, for: input.id });
+    const hint = hintKey ? el("p", { className: "hint", "data-msg": hintKey }) : null;
+    return el("div", { className: "field" + (extraClass ? " " + extraClass : "") }, [label, input, hint, errorSlot(suffix)]);
+  }
+
+  function addRow(values) {
+    values = values || {};
+    const row = el("div", { className: "record-row", "data-row": "" });
+    const title = el("div", { className: "row-title" }, [
+      el("span", { "data-row-title": "" }),
+      el("button", { type: "button", className: "link", "data-remove": "", "data-msg": "remove_row" })
+    ]);
+    const category = categorySelect();
+    category.value = values.category || DATA.categories[0].value;
+    const count = el("input", { type: "text", inputmode: "numeric", "data-field": "count" });
+    count.value = values.count === undefined ? "" : String(values.count);
+    const recipients = el("input", { type: "text", inputmode: "numeric", "data-field": "recipients", placeholder: "0" });
+    recipients.value = values.recipients ? String(values.recipients) : "";
+    const duty = el("input", { type: "checkbox", "data-field": "obtained_in_duty" });
+    duty.checked = Boolean(values.obtained_in_duty);
+    const dutyLabel = el("label", { className: "check" }, [duty, el("span", { "data-msg": "obtained_in_duty" })]);
+    const alternatives = el("details", { "data-field": "alternatives" });
+    alternatives.appendChild(el("summary", { "data-msg": "alternatives" }));
+    DATA.categories.forEach(function (c) {
+      const box = el("input", { type: "checkbox", value: c.value, "data-alternative": c.value });
+      box.checked = (values.alternative_categories || []).indexOf(c.value) >= 0;
+      alternatives.appendChild(el("label", { className: "check" }, [box, el("span", { "data-category": c.value })]));
+    });
+    if ((values.alternative_categories || []).length) { alternatives.open = true; }
+    const label = el("input", { type: "text", "data-field": "label" });
+    label.value = values.label || "";
+    row.appendChild(title);
+    row.appendChild(field("category", category, "category", "wide"));
+    row.appendChild(field("count", count, "count", "", "count_hint"));
+    row.appendChild(field("recipients", recipients, "recipients", "", "recipients_hint"));
+    row.appendChild(el("div", { className: "field wide" }, [dutyLabel, errorSlot("obtained_in_duty")]));
+    row.appendChild(el("div", { className: "field wide" }, [alternatives, errorSlot("alternative_categories")]));
+    row.appendChild(field("label", label, "label", "wide"));
+    row.appendChild(errorSlot(""));
+    rowsBox.appendChild(row);
+    renumberRows();
+    applyLang(row);
+    return row;
+  }
+
+  function renumberRows() {
+    $all("[data-row]", rowsBox).forEach(function (row, i) {
+      const base = "/records/" + i;
+      row.setAttribute("data-index", String(i));
+      $all("[data-error-suffix]", row).forEach(function (p) {
+        const suffix = p.getAttribute("data-error-suffix");
+        p.setAttribute("data-error-for", suffix ? base + "/" + suffix : base);
+      });
+      $all("[data-field]", row).forEach(function (input) {
+        const name = input.getAttribute("data-field");
+        input.setAttribute("data-pointer", base + "/" + (name === "alternatives" ? "alternative_categories" : name));
+      });
+      const titleNode = $("[data-row-title]", row);
+      titleNode.textContent = msg("row", { n: i + 1 });
+    });
+  }
+
+  rowsBox.addEventListener("click", function (ev) {
+    const button = ev.target.closest("[data-remove]");
+    if (!button) { return; }
+    button.closest("[data-row]").remove();
+    renumberRows();
+  });
+  $("#add-row").addEventListener("click", function () {
+    const row = addRow();
+    $("[data-field=count]", row).focus();
+  });
+
+  const businessBox = $("#business_purchase");
+  function syncBusiness() { $("#business-fields").hidden = !businessBox.checked; }
+  businessBox.addEventListener("change", syncBusiness);
+
+  function resetForm() {
+    $("#case-form").reset();
+    rowsBox.textContent = "";
+    addRow();
+    syncBusiness();
+    clearErrors();
+  }
+  $("#clear").addEventListener("click", function () {
+    resetForm();
+    $("#result").hidden = true;
+    setStatus("");
+  });
+
+  // ---------------------------------------------------------------------------
+  // Reading the form, with the API's own checks
+
+  function tri(id) {
+    const v = $("#" + id).value;
+    return v === "" ? null : v === "true";
+  }
+
+  function cents(s) { return BigInt(s.split(".")[0]) * 100n + BigInt(((s.split(".")[1] || "") + "00").slice(0, 2)); }
+
+  function collect() {
+    const errors = [];
+    function fail(pointer, key, values) { errors.push({ pointer: pointer, detail: msg(key, values) }); }
+
+    function dateValue(id, pointer) {
+      const input = $("#" + id);
+      if (input.validity && input.validity.badInput) { fail(pointer, "bad_date"); return null; }
+      return input.value || null;
+    }
+
+    function integer(input, pointer, min, max, required) {
+      const raw = input.value.trim();
+      if (raw === "") {
+        if (required) { fail(pointer, "required"); }
+        return min;
+      }
+      if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        fail(pointer, "int_range", { min: intText(min), max: intText(max) });
+        return min;
+      }
+      return Number(raw);
+    }
+
+    function money(id, pointer) {
+      const raw = $("#" + id).value.trim();
+      if (raw === "") { return "0"; }
+      if (!MONEY.test(raw)) { fail(pointer, "money"); return null; }
+      return raw;
+    }
+
+    const request = {};
+    request.conduct_date = dateValue("conduct_date", "/conduct_date");
+    if (request.conduct_date && request.conduct_date < DATA.first_conduct_date) {
+      fail("/conduct_date", "date_before", { d: DATA.first_conduct_date });
+    }
+    request.offender = $("#offender").value;
+
+    const rows = $all("[data-row]", rowsBox);
+    if (rows.length > LIMITS.max_rows) { fail("/records", "too_many_rows", { n: LIMITS.max_rows }); }
+    request.records = rows.map(function (row, i) {
+      const base = "/records/" + i;
+      const alternatives = $all("[data-alternative]", row).filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      if (alternatives.length > LIMITS.max_alternatives) {
+        fail(base + "/alternative_categories", "too_many_alternatives", { n: LIMITS.max_alternatives });
+      }
+      const label = $("[data-field=label]", row).value;
+      if (Array.from(label).length > LIMITS.max_label) { fail(base + "/label", "label_long", { n: LIMITS.max_label }); }
+      return {
+        category: $("[data-field=category]", row).value,
+        count: integer($("[data-field=count]", row), base + "/count", LIMITS.count_min, LIMITS.count_max, true),
+        recipients: integer($("[data-field=recipients]", row), base + "/recipients", LIMITS.recipients_min, LIMITS.recipients_max, false),
+        obtained_in_duty: $("[data-field=obtained_in_duty]", row).checked,
+        alternative_categories: alternatives,
+        label: label === "" ? null : label
+      };
+    });
+
+    const gains = money("illegal_gains_cny", "/illegal_gains_cny");
+    const duty = money("illegal_gains_from_duty_cny", "/illegal_gains_from_duty_cny");
+    if (gains !== null && duty !== null && cents(duty) > cents(gains)) {
+      fail("/illegal_gains_from_duty_cny", "duty_gt_total");
+    }
+    request.illegal_gains_cny = gains;
+    request.illegal_gains_from_duty_cny = duty;
+
+    const admin = dateValue("prior_administrative_penalty_date", "/circumstances/prior_administrative_penalty_date");
+    if (admin && !request.conduct_date) {
+      fail("/circumstances/prior_administrative_penalty_date", "admin_needs_conduct");
+    }
+    request.circumstances = {
+      whereabouts_used_in_crime: $("#whereabouts_used_in_crime").checked,
+      knowingly_supplied_criminal_user: $("#knowingly_supplied_criminal_user").checked,
+      prior_criminal_punishment: $("#prior_criminal_punishment").checked,
+      prior_administrative_penalty_date: admin,
+      other_serious_circumstances: $("#other_serious_circumstances").checked,
+      severe_consequences: $("#severe_consequences").checked,
+      major_loss_or_bad_social_impact: $("#major_loss_or_bad_social_impact").checked,
+      other_especially_serious_circumstances: $("#other_especially_serious_circumstances").checked
+    };
+    request.business_purchase = null;
+    if (businessBox.checked) {
+      request.business_purchase = {
+        profit_cny: money("profit_cny", "/business_purchase/profit_cny"),
+        resold: $("#resold").checked
+      };
+    }
+    request.leniency_facts = {
+      first_offender: tri("first_offender"),
+      full_restitution: tri("full_restitution"),
+      remorse: tri("remorse")
+    };
+    return { request: request, errors: errors };
+  }
+
+  // ---------------------------------------------------------------------------
+  // Errors beside their fields
+
+  function clearErrors() {
+    $all(".field-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
+    $all("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
+    const box = $("#form-errors");
+    box.hidden = true;
+    box.textContent = "";
+  }
+
+  function slotFor(pointer) {
+    let p = pointer;
+    for (;;) {
+      const slot = document.querySelector('[data-error-for="' + CSS.escape(p) + '"]');
+      if (slot) { return slot; }
+      if (p === "") { return null; }
+      p = p.slice(0, p.lastIndexOf("/"));
+    }
+  }
+
+  function showErrors(errors, lead) {
+    clearErrors();
+    const box = $("#form-errors");
+    box.appendChild(el("p", { text: lead }));
+    let first = null;
+    errors.forEach(function (e) {
+      const pointer = typeof e.pointer === "string" ? e.pointer : "";
+      const slot = slotFor(pointer);
+      if (slot) {
+        slot.textContent = slot.textContent ? slot.textContent + "；" + e.detail : e.detail;
+        slot.hidden = false;
+      } else {
+        box.appendChild(el("p", { text: (pointer || "/") + ": " + e.detail }));
+      }
+      const input = document.querySelector('[data-pointer="' + CSS.escape(pointer) + '"]');
+      if (input) {
+        input.setAttribute("aria-invalid", "true");
+        if (!first) { first = input; }
+      } else if (slot && !first) {
+        first = slot;
+      }
+    });
+    box.hidden = false;
+    if (first && first.focus) {
+      if (first.closest("details")) { first.closest("details").open = true; }
+      first.focus({ preventScroll: true });
+      first.scrollIntoView({ block: "center" });
+    }
+  }
+
+  function setStatus(text) { $("#status").textContent = text; }
+
+  // ---------------------------------------------------------------------------
+  // Submitting
+
+  let last = null;
+
+  $("#case-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    const read = collect();
+    if (read.errors.length) {
+      $("#result").hidden = true;
+      showErrors(read.errors, msg("client_errors"));
+      setStatus("");
+      return;
+    }
+    clearErrors();
+    setStatus(msg("working"));
+    $("#submit").disabled = true;
+    fetch("v1/assessments", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json, application/problem+json" },
+      body: JSON.stringify(read.request)
+    }).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (body) {
+        if (response.ok && body) {
+          last = { request: read.request, assessment: body };
+          render();
+          setStatus(msg("done"));
+          $("#result").scrollIntoView({ block: "start" });
+          return;
+        }
+        $("#result").hidden = true;
+        setStatus("");
+        if (body && Array.isArray(body.errors) && body.errors.length) {
+          showErrors(body.errors, msg("server_errors", { status: body.status || response.status, title: body.title || "" }));
+        } else {
+          showErrors([{ pointer: "", detail: (body && body.detail) || "" }], msg("server_failed", { status: response.status }));
+        }
+      });
+    }).catch(function () {
+      $("#result").hidden = true;
+      setStatus("");
+      showErrors([], msg("network"));
+    }).finally(function () {
+      $("#submit").disabled = false;
+    });
+  });
+
+  // ---------------------------------------------------------------------------
+  // The answer
+
+  function detailText(g) {
+    const d = g.detail || {};
+    const parts = [];
+    if (d.part === "insider_part") { parts.push(msg("insider_part")); }
+    if (d.category !== undefined) {
+      parts.push(categoryName(d.category) + (lang === "en" ? ": " : "：") + msg("d_records", { counted: intText(d.counted), standard: fractionText(d.standard) }));
+    } else if (d.proportional_sum !== undefined) {
+      parts.push(msg("d_sum", { sum: fractionText(d.proportional_sum), standard: fractionText(d.standard) }));
+    } else if (d.illegal_gains_cny !== undefined || d.illegal_gains_from_duty_cny !== undefined) {
+      const amount = d.illegal_gains_cny !== undefined ? d.illegal_gains_cny : d.illegal_gains_from_duty_cny;
+      parts.push(msg("d_gains", { amount: moneyText(amount), standard: moneyText(d.standard_cny) }));
+    } else if (d.profit_cny !== undefined) {
+      parts.push(msg("d_profit", { amount: moneyText(d.profit_cny), standard: moneyText(d.standard_cny) }));
+    }
+    if (d.prior_criminal_punishment) { parts.push(msg("d_prior_criminal")); }
+    if (d.prior_administrative_penalty_date) {
+      parts.push(msg("d_prior_admin", { date: d.prior_administrative_penalty_date, start: d.window_start, end: d.window_end }));
+    }
+    return parts.join(lang === "en" ? "; " : "；");
+  }
+
+  function renderGrounds(a) {
+    const list = $("#grounds");
+    list.textContent = "";
+    a.grounds.forEach(function (g) {
+      const head = el("div", { className: "ground-head" }, [
+        el("span", { className: "prov", text: g.provision }),
+        el("span", { className: "cite", text: cite(g.provision) }),
+        el("span", { className: "badge " + g.tier, text: tierName(g.tier) }),
+        el("span", { className: "basis", text: msg(g.basis) })
+      ]);
+      const item = el("li", { "data-provision": g.provision, "data-tier": g.tier }, [
+        head,
+        el("blockquote", { className: "statute", lang: "zh-CN", text: g.text }),
+        el("p", { className: "detail", text: detailText(g) })
+      ]);
+      list.appendChild(item);
+    });
+    const none = $("#no-grounds");
+    none.hidden = a.grounds.length > 0;
+    none.textContent = msg("no_grounds");
+  }
+
+  // One meter: a value against its standard (1×) and, where the law has one, ten times it.
+  function meter(spec) {
+    const value = spec.value;
+    const base = spec.base;
+    const ten = spec.ten;
+    let level = "below";
+    if (ten && atLeast(value, ten)) { level = "especially_serious"; }
+    else if (atLeast(value, base)) { level = "serious"; }
+    const v = approx(value);
+    const b = approx(base);
+    let position;
+    let basePos;
+    let tenPos = null;
+    if (ten) {
+      const t = approx(ten);
+      basePos = 0.4;
+      tenPos = 0.85;
+      if (v <= b) { position = 0.4 * v / b; }
+      else if (v <= t) { position = 0.4 + 0.45 * (v - b) / (t - b); }
+      else { position = 0.85 + 0.15 * Math.min(1, (v - t) / (9 * t)); }
+    } else {
+      basePos = 0.6;
+      position = v <= b ? 0.6 * v / b : 0.6 + 0.4 * Math.min(1, (v - b) / b);
+    }
+    const track = el("div", { className: "meter-track" });
+    const bar = el("div", { className: "meter-bar " + level });
+    bar.style.width = (Math.max(0, Math.min(1, position)) * 100).toFixed(2) + "%";
+    track.appendChild(bar);
+    const scale = el("div", { className: "meter-scale" });
+    [[basePos, spec.baseText, "line1"], [tenPos, spec.tenText, "line10"]].forEach(function (l) {
+      if (l[0] === null) { return; }
+      const line = el("div", { className: "meter-line " + l[2] });
+      line.style.left = (l[0] * 100) + "%";
+      track.appendChild(line);
+      const tick = el("span", { className: "meter-tick " + l[2], text: l[1] });
+      tick.style.left = (l[0] * 100) + "%";
+      scale.appendChild(tick);
+    });
+    return el("div", { className: "meter", "data-meter": spec.key, "data-level": level }, [
+      el("div", { className: "meter-head" }, [
+        el("span", { className: "meter-label", text: spec.label }),
+        el("span", { className: "meter-value " + level, text: spec.valueText })
+      ]),
+      track,
+      scale
+    ]);
+  }
+
+  function renderChart(a, request) {
+    const figure = $("#chart");
+    figure.textContent = "";
+    const rs = DATA.rulesets[a.ruleset.id] || DATA.rulesets[DATA.current_ruleset];
+    const factor = { p: BigInt(rs.tenfold_factor), q: 1n };
+    const half = exact(rs.insider_share);
+    const q = a.quantity;
+    const records = function (v) { return msg("unit_records", { v: intText(v) }); };
+    const money = function (v) { return msg("unit_money", { v: moneyText(v) }); };
+    const moneyOf = function (f) { return money((f.p / f.q).toString() + (f.p % f.q ? "." + String((f.p % f.q) * 100n / f.q).padStart(2, "0") : "")); };
+    const recordsOf = function (f) { return records(f.q === 1n ? f.p.toString() : f.p.toString() + "/" + f.q.toString()); };
+
+    Object.keys(q.by_category).forEach(function (cat) {
+      const base = exact(rs.records[cat]);
+      const ten = times(base, factor);
+      figure.appendChild(meter({
+        key: "records:" + cat,
+        label: msg("m_records", { category: categoryName(cat), cite: cite(rs.provision[cat]) }),
+        value: exact(q.by_category[cat]), base: base, ten: ten,
+        valueText: records(q.by_category[cat]), baseText: recordsOf(base), tenText: recordsOf(ten)
+      }));
+    });
+    Object.keys(q.insider_by_category || {}).forEach(function (cat) {
+      const base = times(exact(rs.records[cat]), half);
+      const ten = times(base, factor);
+      figure.appendChild(meter({
+        key: "insider:" + cat,
+        label: msg("m_insider", { category: categoryName(cat) }),
+        value: exact(q.insider_by_category[cat]), base: base, ten: ten,
+        valueText: records(q.insider_by_category[cat]), baseText: recordsOf(base), tenText: recordsOf(ten)
+      }));
+    });
+    if (Object.keys(q.by_category).length) {
+      figure.appendChild(meter({
+        key: "sum",
+        label: msg("m_sum"),
+        value: exact(q.proportional_sum), base: exact(q.proportional_sum_standards[0]), ten: exact(q.proportional_sum_standards[1]),
+        valueText: fractionText(q.proportional_sum),
+        baseText: fractionText(q.proportional_sum_standards[0]), tenText: fractionText(q.proportional_sum_standards[1])
+      }));
+    }
+    if (Object.keys(q.insider_by_category || {}).length) {
+      figure.appendChild(meter({
+        key: "insider-sum",
+        label: msg("m_insider_sum"),
+        value: exact(q.insider_proportional_sum), base: exact(q.insider_proportional_sum_standards[0]), ten: exact(q.insider_proportional_sum_standards[1]),
+        valueText: fractionText(q.insider_proportional_sum),
+        baseText: fractionText(q.insider_proportional_sum_standards[0]), tenText: fractionText(q.insider_proportional_sum_standards[1])
+      }));
+    }
+    const gainsBase = exact(rs.gains_cny);
+    figure.appendChild(meter({
+      key: "gains",
+      label: msg("m_gains"),
+      value: exact(request.illegal_gains_cny), base: gainsBase, ten: times(gainsBase, factor),
+      valueText: money(request.illegal_gains_cny), baseText: moneyOf(gainsBase), tenText: moneyOf(times(gainsBase, factor))
+    }));
+    const duty = exact(request.illegal_gains_from_duty_cny);
+    if (duty.p > 0n || Object.keys(q.insider_by_category || {}).length) {
+      const base = times(gainsBase, half);
+      figure.appendChild(meter({
+        key: "duty-gains",
+        label: msg("m_duty_gains"),
+        value: duty, base: base, ten: times(base, factor),
+        valueText: money(request.illegal_gains_from_duty_cny), baseText: moneyOf(base), tenText: moneyOf(times(base, factor))
+      }));
+    }
+    if (request.business_purchase && !request.business_purchase.resold) {
+      const base = exact(rs.profit_cny);
+      figure.appendChild(meter({
+        key: "profit",
+        label: msg("m_profit"),
+        value: exact(request.business_purchase.profit_cny), base: base, ten: null,
+        valueText: money(request.business_purchase.profit_cny), baseText: moneyOf(base), tenText: ""
+      }));
+      if (q.business_purchase_counted) {
+        figure.appendChild(el("p", { className: "muted", text: msg("m_art6_rows", { n: intText(q.business_purchase_counted) }) }));
+      }
+    }
+    figure.appendChild(el("figcaption", { text: msg("chart_lines") }));
+  }
+
+  function renderNextTier(a) {
+    const list = $("#next-tier");
+    list.textContent = "";
+    const lead = $("#next-tier-lead");
+    if (!a.next_tier) {
+      lead.textContent = msg("top_tier");
+      return;
+    }
+    const tier = tierName(a.next_tier.tier);
+    lead.textContent = msg("next_lead", { tier: tier });
+    a.next_tier.options.forEach(function (o) {
+      const sentence = o.category !== undefined && o.category !== null
+        ? msg("next_records", { n: intText(o.additional_records), category: categoryName(o.category), tier: tier })
+        : msg("next_gains", { amount: moneyText(o.additional_gains_cny), tier: tier });
+      list.appendChild(el("li", { "data-provision": o.provision }, [
+        el("span", { className: "next-sentence", text: sentence }),
+        el("span", { className: "muted", text: (lang === "en" ? " (" : "（") + cite(o.provision) + (lang === "en" ? ")" : "）") })
+      ]));
+    });
+  }
+
+  function renderNotes(a) {
+    const questions = $("#open-questions");
+    questions.textContent = "";
+    a.open_questions.forEach(function (q) {
+      questions.appendChild(el("li", { "data-code": q.code }, [
+        el("strong", { text: cite(q.provision) + (lang === "en" ? ": " : "：") }),
+        el("span", { text: lang === "en" ? q.text_en : q.text })
+      ]));
+    });
+    $("#questions-block").hidden = a.open_questions.length === 0;
+    const warnings = $("#warnings");
+    warnings.textContent = "";
+    a.warnings.forEach(function (w) {
+      warnings.appendChild(el("li", { "data-code": w.code, text: lang === "en" ? w.text_en : w.text }));
+    });
+    $("#warnings-block").hidden = a.warnings.length === 0;
+  }
+
+  function renderPenalty(a) {
+    const p = a.penalty;
+    const dl = $("#penalty");
+    dl.textContent = "";
+    function pair(term, text) {
+      if (!text) { return; }
+      dl.appendChild(el("dt", { text: term }));
+      dl.appendChild(el("dd", { text: text }));
+    }
+    pair(msg("range"), lang === "en" ? p.range_en : p.range_zh);
+    if (p.heavier_for_insider) {
+      pair(msg("heavier"), msg("heavier_text", { cite: cite(p.heavier_for_insider_provision || "CL253-1.2") }));
+    }
+    if (p.unit_offender) { pair(msg("unit_note"), lang === "en" ? p.unit_note_en : p.unit_note_zh); }
+    pair(msg("fine_guide"), lang === "en" ? p.fine_guide.note_en : p.fine_guide.note_zh);
+    pair(msg("provision_text"), p.text);
+    const le = a.leniency;
+    $("#leniency").textContent = lang === "en" ? le.note_en : le.note_zh;
+  }
+
+  function renderRows(a, request) {
+    const table = $("#rows-table");
+    table.textContent = "";
+    const rows = a.quantity.rows || [];
+    table.hidden = rows.length === 0;
+    if (!rows.length) { return; }
+    const head = el("tr", null, ["t_index", "t_label", "t_category", "t_count", "t_recipients", "t_counted", "t_provision", "t_path"].map(function (k) {
+      return el("th", { text: msg(k) });
+    }));
+    table.appendChild(el("thead", null, [head]));
+    const body = el("tbody");
+    rows.forEach(function (r, i) {
+      const label = r.label !== undefined ? r.label : (request.records[i] || {}).label;
+      body.appendChild(el("tr", null, [
+        el("td", { className: "num", text: String(i + 1) }),
+        el("td", { text: label || "" }),
+        el("td", { text: categoryName(r.category) }),
+        el("td", { className: "num", text: intText(r.count) }),
+        el("td", { className: "num", text: intText(r.recipients) }),
+        el("td", { className: "num", text: intText(r.counted) }),
+        el("td", { text: cite(r.provision) }),
+        el("td", { text: r.path === "art6" ? cite("6.1") : cite("5.1") })
+      ]));
+    });
+    table.appendChild(body);
+  }
+
+  function render() {
+    if (!last) { return; }
+    const a = last.assessment;
+    const request = last.request;
+    const box = $("#tier-box");
+    box.className = "tier-box t-" + a.tier;
+    $("#tier").textContent = lang === "en" ? tierName(a.tier) : a.tier_zh;
+    $("#tier").setAttribute("data-tier", a.tier);
+    $("#tier-sub").textContent = (lang === "en" ? a.tier_zh + " · " : "") + msg("tier_sub");
+    const c = a.classification;
+    const cls = $("#classification");
+    cls.hidden = !c.sensitive;
+    cls.textContent = c.sensitive ? msg("sensitive", { lenient: tierName(c.lenient_tier), strict: tierName(c.strict_tier) }) : "";
+    renderGrounds(a);
+    renderChart(a, request);
+    renderNextTier(a);
+    renderNotes(a);
+    renderPenalty(a);
+    renderRows(a, request);
+    $("#opinion").textContent = lang === "en" ? a.opinion_en : a.opinion_zh;
+    $("#opinion").setAttribute("lang", lang === "en" ? "en" : "zh-CN");
+    $("#copy-status").textContent = "";
+    $("#meta").textContent = msg("meta", {
+      id: a.ruleset.id, from: a.ruleset.effective_from, version: a.engine_version, digest: a.input_digest || ""
+    });
+    $("#result").hidden = false;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Copying the opinion
+
+  $("#copy-opinion").addEventListener("click", function () {
+    const text = $("#opinion").textContent;
+    const status = $("#copy-status");
+    function fallback() {
+      const area = el("textarea", { readonly: "", "aria-hidden": "true", className: "offscreen" });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      let ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      area.remove();
+      status.textContent = msg(ok ? "copied" : "copy_failed");
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { status.textContent = msg("copied"); }, fallback);
+    } else {
+      fallback();
+    }
+  });
+
+  // ---------------------------------------------------------------------------
+  // Switching language
+
+  const ZH = {};
+  $all("[data-i18n]").forEach(function (n) { ZH[n.getAttribute("data-i18n")] = n.textContent; });
+
+  function applyLang(root) {
+    const scope = root || document;
+    if (!root) {
+      document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+      $all("[data-i18n]").forEach(function (n) {
+        const key = n.getAttribute("data-i18n");
+        n.textContent = lang === "en" ? (EN[key] || ZH[key]) : ZH[key];
+      });
+      const sw = $("#lang-switch");
+      sw.textContent = lang === "en" ? "中文" : "English";
+      sw.setAttribute("lang", lang === "en" ? "zh-CN" : "en");
+    }
+    $all("[data-msg]", scope).forEach(function (n) {
+      n.textContent = msg(n.getAttribute("data-msg"), { n: LIMITS.max_alternatives });
+    });
+    $all("[data-category]", scope).forEach(function (n) { n.textContent = categoryName(n.getAttribute("data-category")); });
+    $all("optgroup[data-provision]", scope).forEach(function (g) {
+      const provision = g.getAttribute("data-provision");
+      const item = provision.split(".")[2];
+      g.label = msg("group", { item: "第" + numberZh(Number(item)) + "项", i: item, n: intText(g.getAttribute("data-records")) });
+    });
+    if (!root) {
+      renumberRows();
+      if (last && !$("#result").hidden) { render(); }
+    }
+  }
+
+  $("#lang-switch").addEventListener("click", function () {
+    lang = lang === "en" ? "zh" : "en";
+    try { window.localStorage.setItem("pi-page-lang", lang); } catch (e) { /* not kept */ }
+    applyLang();
+  });
+
+  resetForm();
+  applyLang();
+  document.documentElement.setAttribute("data-ready", "true");
+}());

@@ -1,0 +1,144 @@
+"""The page over HTTP, without a browser: what ``GET /`` and ``/page/…`` serve.
+
+The browser scenarios are in ``test_page.py``; these checks need no Chromium and run in
+every ``pytest`` run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.page import PAGE_CSP, install_page, law_data
+from calculator import RULESETS, Category
+from calculator.law import CATEGORY_NAMES
+from tests.browser.conftest import page_app
+
+STATIC = Path(__file__).resolve().parents[2] / "api" / "page" / "static"
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    """A client of the app with the page mounted."""
+    return TestClient(page_app())
+
+
+def _page_data(html: str) -> dict[str, Any]:
+    found = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', html)
+    assert found is not None
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def test_page_is_served_at_the_root(client: TestClient) -> None:
+    """GET / answers the page in Chinese, as HTML, with a policy that allows only this origin."""
+    r = client.get("/")
+    assert r.status_code == 200
+    assert r.headers["content-type"] == "text/html; charset=utf-8"
+    assert r.headers["content-security-policy"] == PAGE_CSP
+    assert '<html lang="zh-CN">' in r.text
+    assert "情节严重" in r.text
+
+
+def test_page_loads_nothing_from_outside(client: TestClient) -> None:
+    """No address in the page, its style sheet or its script points to another host."""
+    texts = [client.get(p).text for p in ("/", "/page/page.css", "/page/page.js")]
+    for text in texts:
+        assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", text)
+        assert "@import" not in text
+        assert "@font-face" not in text
+        assert "url(http" not in text
+    assert 'fetch("v1/assessments"' in texts[2]
+    assert texts[2].count("fetch(") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "media_type"),
+    [("page.css", "text/css; charset=utf-8"), ("page.js", "text/javascript; charset=utf-8")],
+)
+def test_assets_are_served(client: TestClient, name: str, media_type: str) -> None:
+    """The style sheet and the script come from the service under /page/."""
+    r = client.get(f"/page/{name}")
+    assert r.status_code == 200
+    assert r.headers["content-type"] == media_type
+    assert r.content == (STATIC / name).read_bytes()
+
+
+def test_unknown_asset_is_a_404_problem(client: TestClient) -> None:
+    """An address under /page/ that is not an asset is a problem+json 404."""
+    r = client.get("/page/secret.txt")
+    assert r.status_code == 404
+    assert r.headers["content-type"] == "application/problem+json"
+
+
+def test_page_is_not_in_the_api_document(client: TestClient) -> None:
+    """The page is not part of the /v1 contract: it is absent from the OpenAPI document."""
+    paths = client.get("/openapi.json").json()["paths"]
+    assert "/" not in paths
+    assert not any(p.startswith("/page") for p in paths)
+
+
+def test_page_data_states_the_law_from_the_calculator(client: TestClient) -> None:
+    """Category names and standards in the page come from calculator.law, per ruleset."""
+    data = _page_data(client.get("/").text)
+    assert [c["value"] for c in data["categories"]] == [c.value for c in Category]
+    assert [c["zh"] for c in data["categories"]] == [CATEGORY_NAMES[c].zh for c in Category]
+    for rs in RULESETS:
+        entry = data["rulesets"][rs.id]
+        assert entry["records"] == {c.value: rs.threshold(c) for c in Category}
+        assert entry["tenfold_factor"] == rs.tenfold_factor
+    assert data["current_ruleset"] == RULESETS[-1].id
+    assert data["first_conduct_date"] == "2009-02-28"
+    assert {k: v for k, v in data.items() if k != "limits"} == law_data()
+
+
+def test_page_limits_are_the_api_limits(client: TestClient) -> None:
+    """The page's checks use the limits of the app's own OpenAPI document."""
+    data = _page_data(client.get("/").text)
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    row = schemas["RecordRow"]["properties"]
+    assert data["limits"] == {
+        "max_rows": schemas["AssessmentRequest"]["properties"]["records"]["maxItems"],
+        "count_min": 0,
+        "count_max": row["count"].get("maximum", row["count"].get("le")),
+        "recipients_min": 0,
+        "recipients_max": row["recipients"].get("maximum", row["recipients"].get("le")),
+        "max_alternatives": row["alternative_categories"]["maxItems"],
+        "max_label": 200,
+        "money_pattern": r"^\d{1,12}(\.\d{1,2})?$",
+    }
+
+
+def test_page_data_cannot_close_its_script_block(client: TestClient) -> None:
+    """The embedded JSON escapes <, > and &, so no text in it can end the script element."""
+    html = client.get("/").text
+    found = re.search(r'id="page-data">(.*?)</script>', html)
+    assert found is not None
+    assert not set("<>&") & set(found.group(1))
+    assert html.count("</script>") == 2
+
+
+def test_every_label_key_has_an_english_text() -> None:
+    """Each data-i18n key in the page has its English text in the script."""
+    html = (STATIC / "index.html").read_text(encoding="utf-8")
+    script = (STATIC / "page.js").read_text(encoding="utf-8")
+    keys = set(re.findall(r'data-i18n="([a-z0-9_]+)"', html))
+    assert keys
+    english = set(re.findall(r"^\s{4}([a-z0-9_]+): \"", script, flags=re.MULTILINE))
+    assert keys <= english
+
+
+def test_install_page_adds_the_page_to_any_app() -> None:
+    """install_page serves the assets from any FastAPI app, and a second call changes nothing."""
+    app = FastAPI()
+    install_page(app)
+    count = len(app.router.routes)
+    install_page(app)
+    assert len(app.router.routes) == count
+    assert TestClient(app).get("/page/page.js").status_code == 200
