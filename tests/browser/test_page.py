@@ -303,7 +303,7 @@ def test_english_switch(page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("#tier")).to_have_text("Serious")
     expect(page.locator("#next-tier")).to_contain_text(
-        "450 more records of whereabouts (location tracks) would reach Especially serious"
+        "450 more records of whereabouts (location tracks) would reach especially serious (情节特别严重)"
     )
     expect(page.locator("#opinion")).to_have_text(body["opinion_en"])
     expect(page.locator("label[for=conduct_date]")).to_have_text("Conduct date (last act)")

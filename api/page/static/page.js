@@ -174,6 +174,11 @@
 
   function tierName(tier) { return msg("tier_" + tier); }
 
+  // Within an English sentence: "especially serious (情节特别严重)".
+  function tierInWords(tier) {
+    return MSG["tier_" + tier][1].toLowerCase() + " (" + MSG["tier_" + tier][0] + ")";
+  }
+
   // ---------------------------------------------------------------------------
   // Small helpers
 
@@ -788,7 +793,7 @@
       lead.textContent = msg("top_tier");
       return;
     }
-    const tier = tierName(a.next_tier.tier);
+    const tier = lang === "en" ? tierInWords(a.next_tier.tier) : tierName(a.next_tier.tier);
     lead.textContent = msg("next_lead", { tier: tier });
     a.next_tier.options.forEach(function (o) {
       const sentence = o.category !== undefined && o.category !== null
