@@ -1,0 +1,352 @@
+"""Wire ⇄ core: validated requests become ``calculator`` inputs, results become JSON-ready dicts.
+
+A plain mapping, field for field; no legal logic lives here. The answer is built as
+dicts straight from the core's frozen dataclasses (fractions as ``"p/q"``, money as
+decimal strings, enums as their values), so it is encoded once, without a second
+validation pass. ``tests/api/test_mapping.py`` checks these dicts against the response
+models and checks that every field of every core result type is carried.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from typing import Any
+
+from api.encoding import canonical
+from api.v1 import schemas
+from calculator import (
+    PROVISIONS,
+    RULESETS,
+    STATUTES,
+    Addition,
+    Assessment,
+    BusinessPurchase,
+    Case,
+    Category,
+    Circumstances,
+    Ground,
+    LeniencyFacts,
+    NextTier,
+    Offender,
+    Penalty,
+    Provision,
+    Quantity,
+    RecordRow,
+    Ruleset,
+    Statute,
+    assess,
+)
+from calculator.law import CATEGORY_NAMES
+from calculator.rules.common import fraction_text, money_text
+
+__all__ = [
+    "assessment",
+    "assessment_for",
+    "case",
+    "input_digest",
+    "provision",
+    "provisions",
+    "rulesets",
+]
+
+_CATEGORY = {w: Category(w.value) for w in schemas.Category}
+_OFFENDER = {w: Offender(w.value) for w in schemas.Offender}
+
+JSON = dict[str, Any]
+
+
+# ---------------------------------------------------------------------------
+# Request → core
+
+
+def case(request: schemas.AssessmentRequest) -> Case:
+    """The core's ``Case`` for a validated request."""
+    purchase = request.business_purchase
+    c = request.circumstances
+    facts = request.leniency_facts
+    return Case(
+        conduct_date=request.conduct_date,
+        offender=_OFFENDER[request.offender],
+        records=tuple(
+            RecordRow(
+                category=_CATEGORY[row.category],
+                count=row.count,
+                recipients=row.recipients,
+                obtained_in_duty=row.obtained_in_duty,
+                alternative_categories=tuple(_CATEGORY[c] for c in row.alternative_categories),
+                label=row.label,
+            )
+            for row in request.records
+        ),
+        illegal_gains_cny=Decimal(request.illegal_gains_cny),
+        illegal_gains_from_duty_cny=Decimal(request.illegal_gains_from_duty_cny),
+        circumstances=Circumstances(
+            whereabouts_used_in_crime=c.whereabouts_used_in_crime,
+            knowingly_supplied_criminal_user=c.knowingly_supplied_criminal_user,
+            prior_criminal_punishment=c.prior_criminal_punishment,
+            prior_administrative_penalty_date=c.prior_administrative_penalty_date,
+            other_serious_circumstances=c.other_serious_circumstances,
+            severe_consequences=c.severe_consequences,
+            major_loss_or_bad_social_impact=c.major_loss_or_bad_social_impact,
+            other_especially_serious_circumstances=c.other_especially_serious_circumstances,
+        ),
+        business_purchase=None
+        if purchase is None
+        else BusinessPurchase(profit_cny=Decimal(purchase.profit_cny), resold=purchase.resold),
+        leniency_facts=LeniencyFacts(
+            first_offender=facts.first_offender,
+            full_restitution=facts.full_restitution,
+            remorse=facts.remorse,
+        ),
+    )
+
+
+def input_digest(request: schemas.AssessmentRequest) -> str:
+    """``sha256:`` + hex digest of the canonical JSON of the validated request, defaults included."""
+    return "sha256:" + hashlib.sha256(canonical(request.model_dump())).hexdigest()
+
+
+# ---------------------------------------------------------------------------
+# Core → wire
+
+
+def _ground(g: Ground) -> JSON:
+    return {
+        "provision": g.provision,
+        "tier": g.tier.value,
+        "text": g.text,
+        "basis": g.basis.value,
+        "detail": dict(g.detail),
+    }
+
+
+def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
+    return {
+        "rows": [
+            {
+                "index": i,
+                "category": r.category.value,
+                "count": r.count,
+                "recipients": r.recipients,
+                "counted": r.counted,
+                "provision": r.provision,
+                "path": r.path,
+                "obtained_in_duty": row.obtained_in_duty,
+                "label": row.label,
+            }
+            for i, (r, row) in enumerate(zip(q.rows, rows, strict=True))
+        ],
+        "by_category": {c.value: n for c, n in q.by_category.items()},
+        "insider_by_category": {c.value: n for c, n in q.insider_by_category.items()},
+        "business_purchase_counted": q.business_purchase_counted,
+        "proportional_sum": fraction_text(q.proportional_sum),
+        "insider_proportional_sum": fraction_text(q.insider_proportional_sum),
+        "proportional_sum_standards": [fraction_text(f) for f in q.proportional_sum_standards],
+        "insider_proportional_sum_standards": [
+            fraction_text(f) for f in q.insider_proportional_sum_standards
+        ],
+    }
+
+
+def _addition(a: Addition) -> JSON:
+    if a.category is not None:
+        return {
+            "provision": a.provision,
+            "category": a.category.value,
+            "additional_records": a.additional_records,
+        }
+    gains = a.additional_gains_cny
+    return {
+        "provision": a.provision,
+        "additional_gains_cny": None if gains is None else money_text(gains),
+    }
+
+
+def _next_tier(n: NextTier | None) -> JSON | None:
+    if n is None:
+        return None
+    return {"tier": n.tier.value, "options": [_addition(a) for a in n.options]}
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else money_text(value)
+
+
+def _penalty(p: Penalty) -> JSON:
+    f = p.fine_guide
+    return {
+        "statute_version": p.statute_version,
+        "provision": p.provision,
+        "text": p.text,
+        "offence": p.offence,
+        "imprisonment_min_months": p.imprisonment_min_months,
+        "imprisonment_max_months": p.imprisonment_max_months,
+        "criminal_detention_available": p.criminal_detention_available,
+        "fine": p.fine,
+        "range_zh": p.range_zh,
+        "range_en": p.range_en,
+        "fine_guide": {
+            "provision": f.provision,
+            "text": f.text,
+            "applies": f.applies,
+            "min_cny": _money(f.min_cny),
+            "max_cny": _money(f.max_cny),
+            "note_zh": f.note_zh,
+            "note_en": f.note_en,
+        },
+        "heavier_for_insider": p.heavier_for_insider,
+        "heavier_for_insider_provision": p.heavier_for_insider_provision,
+        "unit_offender": p.unit_offender,
+        "unit_note_zh": p.unit_note_zh,
+        "unit_note_en": p.unit_note_en,
+    }
+
+
+def assessment(a: Assessment, request: schemas.AssessmentRequest, *, digest: str) -> JSON:
+    """The wire ``Assessment``: API.md's fields, every extra field of the core, the digest.
+
+    Each row of ``quantity.rows`` also repeats its position, ``obtained_in_duty`` and the
+    caller's ``label`` from the request.
+    """
+    c = a.classification
+    le = a.leniency
+    return {
+        "tier": a.tier.value,
+        "tier_zh": a.tier_zh,
+        "grounds": [_ground(g) for g in a.grounds],
+        "quantity": _quantity(a.quantity, request.records),
+        "next_tier": _next_tier(a.next_tier),
+        "classification": {
+            "sensitive": c.sensitive,
+            "lenient_tier": c.lenient_tier.value,
+            "strict_tier": c.strict_tier.value,
+        },
+        "penalty": _penalty(a.penalty),
+        "leniency": {
+            "status": le.status.value,
+            "provision": le.provision,
+            "text": le.text,
+            "missing_facts": list(le.missing_facts),
+            "note_zh": le.note_zh,
+            "note_en": le.note_en,
+        },
+        "open_questions": [
+            {"code": q.code, "provision": q.provision, "text": q.text, "text_en": q.text_en}
+            for q in a.open_questions
+        ],
+        "warnings": [{"code": w.code, "text": w.text, "text_en": w.text_en} for w in a.warnings],
+        "provisions_applied": [
+            {"provision": r.provision, "text": r.text, "role": r.role} for r in a.provisions_applied
+        ],
+        "ruleset": {
+            "id": a.ruleset.id,
+            "effective_from": a.ruleset.effective_from.isoformat(),
+            "selected_by": a.ruleset.selected_by,
+        },
+        "engine_version": a.engine_version,
+        "opinion_zh": a.opinion_zh,
+        "opinion_en": a.opinion_en,
+        "input_digest": digest,
+    }
+
+
+def assessment_for(request: schemas.AssessmentRequest) -> JSON:
+    """Assess a validated request and answer on the wire; ``InvalidFacts`` passes through."""
+    return assessment(assess(case(request)), request, digest=input_digest(request))
+
+
+# ---------------------------------------------------------------------------
+# Reference data
+
+
+def provision(p: Provision) -> JSON:
+    """The wire ``Provision``."""
+    return {
+        "id": p.id,
+        "title": p.title,
+        "text": p.text,
+        "source": p.source,
+        "status": p.status,
+        "reason": p.reason,
+    }
+
+
+def provisions() -> JSON:
+    """Every provision the calculator cites."""
+    return {"provisions": [provision(p) for p in PROVISIONS.values()]}
+
+
+def _ruleset(r: Ruleset) -> JSON:
+    return {
+        "id": r.id,
+        "title": r.title,
+        "effective_from": r.effective_from.isoformat(),
+        "effective_from_provision": r.effective_from_provision,
+        "record_standards": [
+            {
+                "provision": s.provision,
+                "records": s.records,
+                "categories": [c.value for c in s.categories],
+            }
+            for s in r.standards
+        ],
+        "proportional_standard": {
+            "provision": r.proportional_provision,
+            "value": fraction_text(r.proportional_sum),
+        },
+        "gains_standard": {"provision": r.gains_provision, "amount_cny": money_text(r.gains_cny)},
+        "insider_share": {
+            "provision": r.insider_provision,
+            "value": fraction_text(r.insider_share),
+        },
+        "tenfold": {"provision": r.tenfold_provision, "factor": r.tenfold_factor},
+        "prior_administrative_penalty": {
+            "provision": r.admin_provision,
+            "window_years": r.admin_window_years,
+            "edge_days": r.admin_edge_days,
+        },
+        "business_profit_standard": {
+            "provision": r.profit_provision,
+            "amount_cny": money_text(r.profit_cny),
+        },
+        "fine_guide": {
+            "provision": r.fine_provision,
+            "min_multiple": r.fine_min_multiple,
+            "max_multiple": r.fine_max_multiple,
+        },
+        "catch_all_hint": {
+            "provision": r.catch_all_hint_provision,
+            "value": fraction_text(r.catch_all_hint_share),
+        },
+    }
+
+
+def _statute(s: Statute) -> JSON:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "effective_from": s.effective_from.isoformat(),
+        "provision": s.provision,
+        "serious_max_months": s.serious_max_months,
+        "especially_serious_min_months": s.especially_serious_min_months,
+        "especially_serious_max_months": s.especially_serious_max_months,
+        "especially_serious_range": s.especially_serious_range,
+        "serious_fine": s.serious_fine,
+        "especially_serious_fine": s.especially_serious_fine,
+        "serious_range_zh": s.serious_range_zh,
+        "serious_range_en": s.serious_range_en,
+        "especially_serious_range_zh": s.especially_serious_range_zh,
+        "especially_serious_range_en": s.especially_serious_range_en,
+    }
+
+
+def rulesets() -> JSON:
+    """Every parameter set, every text of CL253-1, and the categories' names."""
+    return {
+        "rulesets": [_ruleset(r) for r in RULESETS],
+        "statutes": [_statute(s) for s in STATUTES],
+        "categories": [
+            {"category": c.value, "zh": n.zh, "en": n.en} for c, n in CATEGORY_NAMES.items()
+        ],
+    }

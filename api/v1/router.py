@@ -1,0 +1,175 @@
+"""The ``/v1`` operations: HTTP in, core call through ``mapping``, JSON out.
+
+Handlers translate and nothing else. Each declares its response model for the OpenAPI
+document but returns a body already encoded from the core's results, so nothing is
+validated or serialised twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from starlette.responses import Response
+
+from api.encoding import dumps
+from api.problems import Problem
+from api.v1 import batch, mapping, schemas
+from api.v1.examples import openapi_examples
+from calculator import PROVISIONS
+
+__all__ = ["JSON_MEDIA_TYPE", "create_router", "require_json"]
+
+JSON_MEDIA_TYPE = "application/json"
+
+_NO_STORE = {"Cache-Control": "no-store"}
+
+
+async def require_json(request: Request) -> None:
+    """415 unless the request says ``Content-Type: application/json`` (UTF-8)."""
+    value = request.headers.get("content-type", "")
+    media_type, _, params = value.partition(";")
+    charset = params.strip().lower().removeprefix("charset=").strip('"')
+    if media_type.strip().lower() != JSON_MEDIA_TYPE or charset not in {"", "utf-8"}:
+        raise HTTPException(415)
+
+
+def _json(body: Any, headers: dict[str, str] | None = None) -> Response:
+    return Response(dumps(body), media_type=JSON_MEDIA_TYPE, headers=headers)
+
+
+async def create_assessment(request: schemas.AssessmentRequest) -> Response:
+    """Assess one case."""
+    return _json(mapping.assessment_for(request), _NO_STORE)
+
+
+def create_assessment_batch(request: schemas.BatchRequest) -> Response:
+    """Assess many cases, one result per item (runs in the thread pool: it may take a while)."""
+    return _json(batch.assess_items(request.items), _NO_STORE)
+
+
+async def list_provisions() -> Response:
+    """Every provision the calculator cites."""
+    return _json(mapping.provisions())
+
+
+async def get_provision(provision_id: str) -> Response:
+    """One provision by id."""
+    found = PROVISIONS.get(provision_id)
+    if found is None:
+        raise HTTPException(404, "no provision has this id; GET /v1/provisions lists them")
+    return _json(mapping.provision(found))
+
+
+async def list_rulesets() -> Response:
+    """Every parameter set, with the texts of CL253-1 and the categories' names."""
+    return _json(mapping.rulesets())
+
+
+def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    descriptions = {
+        400: "请求体不是 UTF-8 文本 / The body is not UTF-8 text",
+        404: "未找到 / Not found",
+        413: "请求体超过 2 MiB / Request body over 2 MiB",
+        415: "Content-Type 不是 application/json / Content-Type is not application/json",
+        422: "请求不符合约定，或事实无法适用法律 / The request does not match the contract, "
+        "or the facts cannot be assessed",
+    }
+    return {s: {"model": Problem, "description": descriptions[s]} for s in statuses}
+
+
+_ASSESSMENT_DESCRIPTION = """\
+依法释〔2017〕10号判断案件事实是否达到刑法第二百五十三条之一的“情节严重”或“情节特别严重”，
+列出全部成立的依据（条文编号与原文）、计数、到下一档次的距离、法定刑、第十条的适用条件，
+以及法院仍须判断的问题。金额一律为字符串。
+
+Assesses whether the facts reach 情节严重 (serious) or 情节特别严重 (especially serious)
+under CL253-1 as defined by 法释〔2017〕10号: every ground that holds with its provision
+and verbatim text, the counts, the distance to the next tier, the statutory range, Art. 10
+eligibility and the points a court must still decide. Money is always a decimal string.
+Pick a named example below: one per statutory path.
+"""
+
+_BATCH_DESCRIPTION = """\
+一次评估 1 至 1000 个案件；结果与请求逐项对应、顺序相同。某一项格式错误或事实无法适用时，
+该项返回 422 问题说明（指针以 /items/<i> 开头），其余各项照常评估。
+
+Assesses 1 to 1000 cases in one call, one result per item in the same order. An item
+that is malformed, or whose facts cannot be assessed, gets its own 422 problem (pointers
+under /items/<i>); the other items are still assessed. A body that is not an object with
+1 to 1000 objects under `items` is a 422 for the whole call.
+"""
+
+
+def create_router() -> APIRouter:
+    """The ``/v1`` router with its operations, stable operation ids and documented errors."""
+    router = APIRouter(prefix="/v1")
+    router.add_api_route(
+        "/assessments",
+        create_assessment,
+        methods=["POST"],
+        operation_id="create_assessment",
+        summary="评估一个案件 / Assess one case",
+        description=_ASSESSMENT_DESCRIPTION,
+        tags=["assessments"],
+        response_model=schemas.Assessment,
+        response_description="评估结果 / The assessment",
+        responses=_problems(400, 413, 415, 422),
+        dependencies=[Depends(require_json)],
+        openapi_extra={
+            "requestBody": {"content": {JSON_MEDIA_TYPE: {"examples": openapi_examples()}}}
+        },
+    )
+    router.add_api_route(
+        "/assessments/batch",
+        create_assessment_batch,
+        methods=["POST"],
+        operation_id="create_assessment_batch",
+        summary="批量评估 / Assess many cases",
+        description=_BATCH_DESCRIPTION,
+        tags=["assessments"],
+        response_model=schemas.BatchResponse,
+        response_description="逐项结果 / One result per item",
+        responses=_problems(400, 413, 415, 422),
+        dependencies=[Depends(require_json)],
+    )
+    router.add_api_route(
+        "/provisions",
+        list_provisions,
+        methods=["GET"],
+        operation_id="list_provisions",
+        summary="全部条文 / Every provision",
+        description="计算器引用的全部条文，原文照录。\n\nEvery provision the calculator "
+        "cites, with its verbatim text.",
+        tags=["reference"],
+        response_model=schemas.ProvisionList,
+        response_description="条文 / The provisions",
+    )
+    router.add_api_route(
+        "/provisions/{provision_id}",
+        get_provision,
+        methods=["GET"],
+        operation_id="get_provision",
+        summary="一条条文 / One provision",
+        description="按编号取一条条文（如 5.1.3、CL253-1.1）。\n\nOne provision by id "
+        "(e.g. 5.1.3, CL253-1.1).",
+        tags=["reference"],
+        response_model=schemas.Provision,
+        response_description="条文 / The provision",
+        responses=_problems(404),
+    )
+    router.add_api_route(
+        "/rulesets",
+        list_rulesets,
+        methods=["GET"],
+        operation_id="list_rulesets",
+        summary="参数集 / Parameter sets",
+        description="参数集及其施行日期与数值（数量、倍数、金额），刑法第二百五十三条之一的各时期文本，"
+        "以及类别名称。\n\nThe parameter sets with their effective dates and values "
+        "(thresholds, factors, amounts), the texts of CL253-1 by date, and the categories' "
+        "names.",
+        tags=["reference"],
+        response_model=schemas.RulesetList,
+        response_description="参数集 / The parameter sets",
+    )
+    return router

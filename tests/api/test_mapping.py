@@ -1,0 +1,119 @@
+"""Wire ⇄ core: every core field reaches the wire, the wire matches the documented models."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, TypeAdapter
+from starlette.testclient import TestClient
+
+import calculator
+from api.v1 import mapping, schemas
+from api.v1.examples import load_examples
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+# Fields the wire adds to a core type (the API's own, or echoed from the request).
+WIRE_ONLY = {
+    "Assessment": {"input_digest"},
+    "RowCount": {"index", "obtained_in_duty", "label"},
+}
+# Core result types and their wire models (Addition is split in two on the wire).
+RESULT_TYPES: dict[type[Any], type[BaseModel]] = {
+    calculator.Assessment: schemas.Assessment,
+    calculator.Ground: schemas.Ground,
+    calculator.Quantity: schemas.Quantity,
+    calculator.RowCount: schemas.RowCount,
+    calculator.NextTier: schemas.NextTier,
+    calculator.Classification: schemas.Classification,
+    calculator.Penalty: schemas.Penalty,
+    calculator.FineGuide: schemas.FineGuide,
+    calculator.Leniency: schemas.Leniency,
+    calculator.OpenQuestion: schemas.OpenQuestion,
+    calculator.Warning: schemas.Warning,
+    calculator.ProvisionRef: schemas.ProvisionRef,
+    calculator.RulesetRef: schemas.RulesetRef,
+}
+INPUT_TYPES: dict[type[Any], type[BaseModel]] = {
+    calculator.Case: schemas.AssessmentRequest,
+    calculator.RecordRow: schemas.RecordRow,
+    calculator.Circumstances: schemas.Circumstances,
+    calculator.BusinessPurchase: schemas.BusinessPurchase,
+    calculator.LeniencyFacts: schemas.LeniencyFacts,
+}
+
+
+def _requests() -> list[dict[str, Any]]:
+    """Every example request and every boundary/published fixture request that is assessable."""
+    found = [e["request"] for e in load_examples()]
+    for folder in ("boundary", "published"):
+        for path in sorted((FIXTURES / folder).glob("*.json")):
+            fixture = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(fixture.get("request"), dict):
+                found.append(fixture["request"])
+    return found
+
+
+REQUESTS = _requests()
+
+
+@pytest.mark.parametrize(("core", "wire"), list(RESULT_TYPES.items()), ids=lambda t: t.__name__)
+def test_every_core_result_field_is_on_the_wire(core: type[Any], wire: type[BaseModel]) -> None:
+    """The wire model has exactly the core type's fields, plus the wire's own additions."""
+    core_fields = {f.name for f in dataclasses.fields(core)}
+    assert set(wire.model_fields) == core_fields | WIRE_ONLY.get(core.__name__, set())
+
+
+def test_an_addition_is_one_of_two_wire_shapes() -> None:
+    """Addition's fields are split between the records option and the gains option."""
+    core_fields = {f.name for f in dataclasses.fields(calculator.Addition)}
+    wire = set(schemas.RecordsAddition.model_fields) | set(schemas.GainsAddition.model_fields)
+    assert wire == core_fields
+
+
+@pytest.mark.parametrize(("core", "wire"), list(INPUT_TYPES.items()), ids=lambda t: t.__name__)
+def test_every_request_field_is_a_core_input(core: type[Any], wire: type[BaseModel]) -> None:
+    """The request models mirror the core's input dataclasses field for field."""
+    assert set(wire.model_fields) == {f.name for f in dataclasses.fields(core)}
+
+
+@pytest.mark.parametrize(
+    ("core", "wire"),
+    [
+        (calculator.Category, schemas.Category),
+        (calculator.Offender, schemas.Offender),
+        (calculator.Tier, schemas.Tier),
+        (calculator.Basis, schemas.Basis),
+        (calculator.LeniencyStatus, schemas.LeniencyStatus),
+    ],
+    ids=lambda t: t.__name__,
+)
+def test_wire_enums_have_the_core_values(core: Any, wire: Any) -> None:
+    """Enum values are the contract's and the core's alike."""
+    assert [m.value for m in wire] == [m.value for m in core]
+
+
+@pytest.mark.parametrize("request_body", REQUESTS)
+def test_the_wire_answer_validates_against_the_documented_model(
+    client: TestClient, request_body: dict[str, Any]
+) -> None:
+    """Each answer built from the dataclasses is a valid Assessment of the OpenAPI document."""
+    response = client.post("/v1/assessments", json=request_body)
+    if response.status_code == 422:
+        return
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    TypeAdapter(schemas.Assessment).validate_python(answer)
+    assert answer["input_digest"] == mapping.input_digest(
+        TypeAdapter(schemas.AssessmentRequest).validate_python(request_body)
+    )
+
+
+def test_reference_answers_validate_against_their_models() -> None:
+    """Provisions and rulesets as built match ProvisionList and RulesetList."""
+    schemas.ProvisionList.model_validate(mapping.provisions())
+    schemas.RulesetList.model_validate(json.loads(json.dumps(mapping.rulesets())))
