@@ -1,0 +1,1 @@
+"""Runnable benchmark scripts (never timed unit tests)."""
