@@ -20,7 +20,6 @@ TEST_STEPS := system-deps dev-deps lint format-check typecheck pytest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # A stamp per requirements set: reinstall only when a requirements file changes.
 $(VENV)/.runtime-deps: requirements.txt constraints.txt | $(BIN)/python

@@ -7,7 +7,9 @@ on a free loopback port, then, in one run:
    in alternating rounds over 32 keep-alive connections, and prints both rates and their
    ratio (target: at least 0.5);
 2. measures ``POST /v1/assessments/batch`` with 1000 distinct items and prints items per
-   second with the full response read and checked (target: at least 12,000).
+   second with the full response read and checked (target: at least 12,000);
+3. for context, times the same items in this process: ``calculator.assess`` alone, and
+   with the adapter's validation and mapping around it.
 
 The client speaks HTTP/1.1 over raw asyncio streams so that its own cost stays small
 next to the server's. Every request goes to 127.0.0.1 only; every loop is bounded.
@@ -27,6 +29,11 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from pydantic import TypeAdapter
+
+from api.v1 import mapping, schemas
+from calculator import assess
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -164,6 +171,29 @@ async def measure(port: int, rounds: int, seconds: float, batches: int) -> dict[
     }
 
 
+def in_process(seconds: float = 2.0) -> tuple[float, float]:
+    """Per-item seconds, in this process, of the core alone and of the adapter's whole step.
+
+    The adapter's step is what one batch item costs the service: validation, the mapping
+    to the core, ``assess()``, the digest and the mapping back (not the JSON encoding).
+    """
+    adapter = TypeAdapter(schemas.AssessmentRequest)
+    items = batch_items(200)
+    cases = [mapping.case(adapter.validate_python(item)) for item in items]
+
+    def per_item(step: Any, inputs: list[Any]) -> float:
+        done, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            for x in inputs:
+                step(x)
+            done += len(inputs)
+        return (time.perf_counter() - start) / done
+
+    core = per_item(assess, cases)
+    whole = per_item(lambda item: mapping.assessment_for(adapter.validate_python(item)), items)
+    return core, whole
+
+
 def free_port() -> int:
     """A free TCP port on the loopback interface."""
     with socket.socket() as s:
@@ -206,6 +236,7 @@ def main() -> None:
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
+    core, whole = in_process()
     ratio = r["assessments"] / r["healthz"]
     items_per_second = BATCH_ITEMS / r["batch_seconds"]
     print(f"uvicorn, 1 worker, {HOST}; {CONNECTIONS} keep-alive connections")
@@ -216,6 +247,11 @@ def main() -> None:
         f"POST /v1/assessments/batch    {items_per_second:10.1f} items/s "
         f"({BATCH_ITEMS} items, {r['batch_seconds'] * 1000:.0f} ms per call, "
         f"{r['batch_bytes'] / 1e6:.1f} MB full response; target >= 12000)"
+    )
+    print(
+        f"in process, same items: calculator.assess {1 / core:10.1f} items/s "
+        f"({core * 1e6:.0f} us); with the adapter's validation and mapping "
+        f"{1 / whole:.1f} items/s ({(whole - core) * 1e6:.0f} us more)"
     )
 
 
