@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from calculator.law import CATEGORY_NAMES
 from calculator.model import Category, Ground, OpenQuestion, Tier
@@ -69,6 +70,7 @@ def _group_zh(n: int) -> str:
     return out
 
 
+@lru_cache(maxsize=4096)
 def number_zh(n: int) -> str:
     """A non-negative integer in Chinese numerals: 60 → 六十, 4400 → 四千四百, 100500 → 十万零五百."""
     if n < 0:
@@ -123,6 +125,7 @@ def money_en(value: object) -> str:
     return f"CNY {amount.quantize(Decimal('0.01')):,}"
 
 
+@lru_cache(maxsize=4096)
 def _fraction(value: object) -> Fraction:
     """A detail number: an int, or a ``"p/q"`` string."""
     if isinstance(value, int):
@@ -130,6 +133,7 @@ def _fraction(value: object) -> Fraction:
     return Fraction(str(value))
 
 
+@lru_cache(maxsize=4096)
 def _of_standard_zh(value: Fraction) -> str:
     """A proportional sum in words, as a share of 有关数量标准 (a whole fraction is a whole number).
 
@@ -142,6 +146,7 @@ def _of_standard_zh(value: Fraction) -> str:
     return f"有关数量标准的{number_zh(value.denominator)}分之{number_zh(value.numerator)}"
 
 
+@lru_cache(maxsize=4096)
 def _plain_en(value: Fraction) -> str:
     """A number for the English text: 10 → "10", 6/5 → "6/5" (never "10/1")."""
     if value.denominator == 1:
@@ -149,6 +154,7 @@ def _plain_en(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
+@lru_cache(maxsize=4096)
 def cite_zh(provision: str) -> str:
     """``5.1.3`` → 《解释》第五条第一款第三项; ``CL253-1.2`` → 刑法第二百五十三条之一第二款."""
     if provision.startswith("CL253-1"):
@@ -166,6 +172,7 @@ def cite_zh(provision: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def cite_en(provision: str) -> str:
     """``5.1.3`` → Art. 5(1)(3) of the Interpretation; ``CL253-1.2`` → Art. 253-1(2) of the Criminal Law."""
     if provision.startswith("CL"):
@@ -175,12 +182,14 @@ def cite_en(provision: str) -> str:
     return f"Art. {article}" + "".join(f"({p})" for p in rest) + " of the Interpretation"
 
 
+@lru_cache(maxsize=4096)
 def _item_zh(provision: str) -> str:
     """Within Art. 5: ``5.1.3`` → 第一款第三项 (the short form after 《解释》第五条 is named)."""
     _, paragraph, item = provision.split(".")
     return f"第{number_zh(int(paragraph))}款第{number_zh(int(item))}项"
 
 
+@lru_cache(maxsize=4096)
 def _item_en(provision: str) -> str:
     _, paragraph, item = provision.split(".")
     return f"Art. 5({paragraph})({item})"
@@ -194,12 +203,14 @@ def _category(value: object) -> Category:
     return Category(str(value))
 
 
+@lru_cache(maxsize=4096)
 def _category_zh(category: Category) -> str:
     if category is Category.GENERAL:
         return "第五条第一款第三项、第四项规定以外的公民个人信息"
     return CATEGORY_NAMES[category].zh
 
 
+@lru_cache(maxsize=4096)
 def _category_en(category: Category) -> str:
     return CATEGORY_NAMES[category].en
 
@@ -267,8 +278,50 @@ def _insider(g: Ground) -> bool:
     return g.detail.get("part") == "insider_part"
 
 
+def _standard_key(g: Ground) -> tuple[str, object, object, object, object, object]:
+    d = g.detail
+    return (
+        g.provision,
+        d.get("item"),
+        d.get("part"),
+        d.get("share"),
+        d.get("standard") if "category" in d or "proportional_sum" in d else None,
+        "category"
+        if "category" in d
+        else "sum"
+        if "proportional_sum" in d
+        else d.get("standard_cny"),
+    )
+
+
 def _standard_zh(g: Ground) -> str:
-    """The standard reached, in words, with what it is a multiple of."""
+    """The standard reached, in words, with what it is a multiple of (shared per standard)."""
+    return _standard_zh_of(_standard_key(g), g)
+
+
+def _standard_en(g: Ground) -> str:
+    return _standard_en_of(_standard_key(g), g)
+
+
+_STANDARD_ZH: dict[object, str] = {}
+_STANDARD_EN: dict[object, str] = {}
+
+
+def _standard_zh_of(key: object, g: Ground) -> str:
+    text = _STANDARD_ZH.get(key)
+    if text is None:
+        text = _STANDARD_ZH[key] = _standard_zh_text(g)
+    return text
+
+
+def _standard_en_of(key: object, g: Ground) -> str:
+    text = _STANDARD_EN.get(key)
+    if text is None:
+        text = _STANDARD_EN[key] = _standard_en_text(g)
+    return text
+
+
+def _standard_zh_text(g: Ground) -> str:
     d = g.detail
     item = str(d.get("item", g.provision))
     if "category" in d:
@@ -286,7 +339,7 @@ def _standard_zh(g: Ground) -> str:
     return f"达到{cite}规定的标准（{standard}）"
 
 
-def _standard_en(g: Ground) -> str:
+def _standard_en_text(g: Ground) -> str:
     d = g.detail
     item = str(d.get("item", g.provision))
     if "category" in d:
