@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from starlette.testclient import TestClient
 
+from api.main import create_app
 from calculator import PROVISIONS, Assessment, InvalidFacts, assess
 from calculator.rules.common import fraction_text, money_text
 from tests.calculator.requests import case_from_request
@@ -163,3 +165,74 @@ def test_published_fixture_through_core(fixture: dict[str, Any]) -> None:
     else:
         assert finding is None
         assert fixture["agreement_reason"]
+
+
+CLIENT = TestClient(create_app())
+
+
+def api_view(body: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a ``POST /v1/assessments`` body a fixture names, in the fixture's shape."""
+    view: dict[str, Any] = {
+        "status": 200,
+        "tier": body["tier"],
+        "grounds": sorted(g["provision"] for g in body["grounds"]),
+        "open_questions": [q["code"] for q in body["open_questions"]],
+        "warnings": [w["code"] for w in body["warnings"]],
+    }
+    if "next_tier" in expected:
+        nt = body["next_tier"]
+        wanted = expected["next_tier"]
+        if nt is None or wanted is None:
+            view["next_tier"] = None if nt is None else {}
+        else:
+            by_key = {
+                (o.get("category") or "gains"): (
+                    [o["additional_gains_cny"], o["provision"]]
+                    if o.get("category") is None
+                    else [o["additional_records"], o["provision"]]
+                )
+                for o in nt["options"]
+            }
+            view["next_tier"] = {
+                "tier": nt["tier"],
+                "options": {k: by_key.get(k) for k in wanted["options"]},
+            }
+    for key in ("proportional_sum", "insider_proportional_sum"):
+        if key in expected:
+            view[key] = body["quantity"][key]
+    if "classification" in expected:
+        view["classification"] = body["classification"]
+    if "penalty" in expected:
+        view["penalty"] = {k: body["penalty"][k] for k in expected["penalty"]}
+    if "leniency" in expected:
+        view["leniency"] = {k: body["leniency"][k] for k in ("status", "missing_facts")}
+    if "fine_guide" in expected:
+        view["fine_guide"] = {
+            k: body["penalty"]["fine_guide"][k] for k in ("applies", "min_cny", "max_cny")
+        }
+    return view
+
+
+@pytest.mark.parametrize("fixture", BOUNDARY, ids=[f["id"] for f in BOUNDARY])
+def test_boundary_fixture_through_api(fixture: dict[str, Any]) -> None:
+    """POST /v1/assessments gives exactly what the boundary fixture expects."""
+    expected = fixture["expected"]
+    response = CLIENT.post("/v1/assessments", json=fixture["request"])
+    assert response.status_code == expected["status"]
+    if expected["status"] == 422:
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert [e["pointer"] for e in response.json()["errors"]] == expected["pointers"]
+        return
+    assert api_view(response.json(), expected) == expected
+
+
+@pytest.mark.parametrize("fixture", PUBLISHED, ids=[f["id"] for f in PUBLISHED])
+def test_published_fixture_through_api(fixture: dict[str, Any]) -> None:
+    """POST /v1/assessments gives the tier and grounds the published fixture expects."""
+    response = CLIENT.post("/v1/assessments", json=fixture["request"])
+    assert response.status_code == 200
+    body = response.json()
+    assert body["tier"] == fixture["expected"]["tier"]
+    assert sorted({g["provision"] for g in body["grounds"]}) == sorted(
+        fixture["expected"]["grounds"]
+    )
