@@ -294,31 +294,25 @@ def _standard_key(g: Ground) -> tuple[str, object, object, object, object, objec
     )
 
 
+_STANDARDS: dict[tuple[bool, object], str] = {}
+
+
+def _shared_standard(g: Ground, english: bool) -> str:
+    """The standard's words, rendered once per distinct standard and then shared."""
+    key = (english, _standard_key(g))
+    text = _STANDARDS.get(key)
+    if text is None:
+        text = _STANDARDS[key] = _standard_en_text(g) if english else _standard_zh_text(g)
+    return text
+
+
 def _standard_zh(g: Ground) -> str:
-    """The standard reached, in words, with what it is a multiple of (shared per standard)."""
-    return _standard_zh_of(_standard_key(g), g)
+    """The standard reached, in words, with what it is a multiple of."""
+    return _shared_standard(g, english=False)
 
 
 def _standard_en(g: Ground) -> str:
-    return _standard_en_of(_standard_key(g), g)
-
-
-_STANDARD_ZH: dict[object, str] = {}
-_STANDARD_EN: dict[object, str] = {}
-
-
-def _standard_zh_of(key: object, g: Ground) -> str:
-    text = _STANDARD_ZH.get(key)
-    if text is None:
-        text = _STANDARD_ZH[key] = _standard_zh_text(g)
-    return text
-
-
-def _standard_en_of(key: object, g: Ground) -> str:
-    text = _STANDARD_EN.get(key)
-    if text is None:
-        text = _STANDARD_EN[key] = _standard_en_text(g)
-    return text
+    return _shared_standard(g, english=True)
 
 
 def _standard_zh_text(g: Ground) -> str:
