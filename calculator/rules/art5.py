@@ -44,7 +44,6 @@ __all__ = [
     "make_level",
     "prior_punishment_counts",
     "quantity_reaches",
-    "single_category_reaches",
 ]
 
 
@@ -125,11 +124,6 @@ def levels(rs: Ruleset) -> Levels:
         )
         _LEVELS[rs.id] = found
     return found
-
-
-def single_category_reaches(count: int, category: Category, level: Level) -> bool:
-    """``count >= T(category) × share`` exactly (D1)."""
-    return count >= level.need_records[category]
 
 
 def quantity_reaches(units: int, level: Level) -> bool:
