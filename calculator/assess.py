@@ -27,10 +27,13 @@ from calculator.model import (
     Offender,
     Penalty,
     ProvisionRef,
-    Quantity,
     RecordRow,
     RulesetRef,
     Tier,
+    new_assessment,
+    new_classification,
+    new_quantity,
+    new_ruleset_ref,
 )
 from calculator.next_tier import next_tier
 from calculator.opinion import write_opinion
@@ -145,7 +148,7 @@ def _classification(case: Case, ev: Evaluation, rs: Ruleset) -> Classification:
     """D5: the tier with every row in its most lenient and in its strictest candidate category."""
     rows = case.records
     if not any(r.alternative_categories for r in rows):
-        return Classification(sensitive=False, lenient_tier=ev.tier, strict_tier=ev.tier)
+        return new_classification(sensitive=False, lenient_tier=ev.tier, strict_tier=ev.tier)
     tiers: list[Tier] = []
     for strict in (False, True):
         variant = tuple(_variant(r, strict, rs) for r in rows)
@@ -153,7 +156,7 @@ def _classification(case: Case, ev: Evaluation, rs: Ruleset) -> Classification:
             evaluate(case, variant, rs, purchase=case.business_purchase, with_rows=False).tier
         )
     lenient, strict_tier = tiers
-    return Classification(
+    return new_classification(
         sensitive=lenient is not strict_tier, lenient_tier=lenient, strict_tier=strict_tier
     )
 
@@ -238,6 +241,16 @@ def _penalty(
     )
 
 
+@lru_cache(maxsize=64)
+def _ruleset_ref(rs: Ruleset, by_conduct_date: bool) -> RulesetRef:
+    """The ruleset applied and why (D22); one shared object per ruleset and reason."""
+    return new_ruleset_ref(
+        id=rs.id,
+        effective_from=rs.effective_from,
+        selected_by="conduct_date" if by_conduct_date else "in_force_today",
+    )
+
+
 def assess(case: Case, *, today: date | None = None) -> Assessment:
     """Assess one case under 法释〔2017〕10号: the tier, every ground, and why.
 
@@ -256,7 +269,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         art5_tier = evaluate(case, case.records, rs, purchase=None, with_rows=False).tier
     lv = levels(rs)
     insider_ground = any(g.detail.get("part") == "insider_part" for g in ev.grounds)
-    quantity = Quantity(
+    quantity = new_quantity(
         rows=ev.rows,
         by_category=ev.by_category,
         insider_by_category=ev.insider_by_category,
@@ -275,25 +288,19 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
     )
     penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider_ground, case.offender, rs)
     leniency = _leniency(ev.tier, *_facts(case.leniency_facts))
-    return Assessment(
+    return new_assessment(
         tier=ev.tier,
         tier_zh=ev.tier.zh,
         grounds=ev.grounds,
         quantity=quantity,
         next_tier=next_tier(ev, case.illegal_gains_cny, rs),
         classification=_classification(case, ev, rs),
-        penalty=_penalty(
-            ev.tier, statute, case.illegal_gains_cny, insider_ground, case.offender, rs
-        ),
-        leniency=_leniency(ev.tier, *_facts(case.leniency_facts)),
+        penalty=penalty,
+        leniency=leniency,
         open_questions=questions,
         warnings=warnings(ev, case, rs),
         provisions_applied=_provisions_applied(case, ev, rs, penalty, leniency),
-        ruleset=RulesetRef(
-            id=rs.id,
-            effective_from=rs.effective_from,
-            selected_by="conduct_date" if case.conduct_date is not None else "in_force_today",
-        ),
+        ruleset=_ruleset_ref(rs, case.conduct_date is not None),
         engine_version=ENGINE_VERSION,
         opinion_zh=opinion_zh,
         opinion_en=opinion_en,

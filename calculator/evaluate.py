@@ -19,6 +19,8 @@ from calculator.model import (
     RecordRow,
     RowCount,
     Tier,
+    builder,
+    new_row_count,
 )
 from calculator.rules.art5 import (
     art5_1_1_whereabouts_used_in_crime,
@@ -65,6 +67,9 @@ class Evaluation:
     art6_active: bool
     art6_only: bool
     capped_findings: tuple[str, ...]
+
+
+_new_evaluation = builder(Evaluation)
 
 
 def _add(grounds: list[Ground], found: Ground | None) -> None:
@@ -115,7 +120,7 @@ def evaluate(
                 insider_units += weight[category] * counted
         if with_rows:
             row_counts.append(
-                RowCount(
+                new_row_count(
                     category=category,
                     count=row.count,
                     recipients=row.recipients,
@@ -182,7 +187,7 @@ def evaluate(
     for g in grounds:
         r = g.tier.rank
         rank = max(rank, r)
-    return Evaluation(
+    return _new_evaluation(
         tier=Tier.of_rank(rank),
         grounds=tuple(grounds),
         rows=tuple(row_counts),

@@ -9,11 +9,12 @@ term (情节严重 ``serious``, 违法所得 ``illegal_gains``, 在履行职责�
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, TypeVar
 
 __all__ = [
     "Addition",
@@ -43,7 +44,48 @@ __all__ = [
     "RulesetRef",
     "Tier",
     "Warning",
+    "builder",
 ]
+
+_T = TypeVar("_T")
+
+
+def builder(cls: type[_T]) -> Callable[..., _T]:
+    """A fast keyword-only constructor for a frozen, slotted dataclass of this module.
+
+    It makes the same object as ``cls(**kwargs)``: every field set once, defaults as
+    declared, an unknown or missing keyword a ``TypeError``. It sets each slot through
+    its member descriptor instead of the frozen ``__setattr__`` path and skips
+    ``type.__call__``, which makes building a result about three times cheaper. The
+    core builds its results with it; callers use the class itself.
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    params: list[str] = []
+    for i, f in enumerate(fields(cls)):  # type: ignore[arg-type]
+        namespace[f"_set{i}"] = getattr(cls, f.name).__set__
+        if f.default is not MISSING:
+            namespace[f"_default{i}"] = f.default
+            params.append(f"{f.name}=_default{i}")
+        elif f.default_factory is not MISSING:
+            raise TypeError(f"builder: {cls.__name__}.{f.name} has a default factory")
+        else:
+            params.append(f.name)
+    body = "".join(f"        _set{i}(o, {name})\n" for i, name in enumerate(names))
+    source = (
+        f"def _make({', '.join(namespace)}):\n"
+        f"    def build(*, {', '.join(params)}):\n"
+        "        o = _new(_cls)\n"
+        f"{body}"
+        "        return o\n"
+        "    return build\n"
+    )
+    scope: dict[str, Any] = {}
+    exec(source, scope)  # generated from the dataclass's own field names
+    build: Callable[..., _T] = scope["_make"](**namespace)
+    build.__qualname__ = build.__name__ = f"build_{cls.__name__}"
+    build.__doc__ = f"Build a {cls.__name__} (keyword arguments only, as the class takes)."
+    return build
 
 
 class Category(enum.Enum):
@@ -378,3 +420,13 @@ class Assessment:
     engine_version: str
     opinion_zh: str
     opinion_en: str
+
+
+new_ground = builder(Ground)
+new_row_count = builder(RowCount)
+new_quantity = builder(Quantity)
+new_addition = builder(Addition)
+new_next_tier = builder(NextTier)
+new_classification = builder(Classification)
+new_ruleset_ref = builder(RulesetRef)
+new_assessment = builder(Assessment)

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from calculator.evaluate import Evaluation
 from calculator.law import Ruleset
-from calculator.model import Addition, Category, NextTier, Tier
+from calculator.model import Addition, Category, NextTier, Tier, new_addition, new_next_tier
 from calculator.rules.art5 import Level, levels
 
 __all__ = ["CENT", "next_tier"]
@@ -54,7 +54,7 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
         if cap_lift is not None and need > 1:
             need, provision = 1, cap_lift
         options.append(
-            Addition(
+            new_addition(
                 provision=provision, category=category, additional_records=need if need > 1 else 1
             )
         )
@@ -62,8 +62,8 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     money_provision = level.provision or rs.gains_provision
     if cap_lift is not None and money > CENT:
         money, money_provision = CENT, cap_lift
-    options.append(Addition(provision=money_provision, additional_gains_cny=max(money, CENT)))
-    return NextTier(tier=target, options=tuple(options))
+    options.append(new_addition(provision=money_provision, additional_gains_cny=max(money, CENT)))
+    return new_next_tier(tier=target, options=tuple(options))
 
 
 _TABLES: dict[tuple[str, Fraction], tuple[tuple[Category, int, int, str], ...]] = {}

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from math import gcd
 
-from calculator.law import Ruleset
-from calculator.model import Basis, Category, Circumstances, Ground, Tier
+from calculator.law import Ruleset, provision_text
+from calculator.model import Basis, Category, Circumstances, Ground, Tier, new_ground
 from calculator.rules.common import fraction_text, ground, money_text, number_or_fraction
 
 __all__ = [
@@ -56,7 +57,8 @@ class Level:
     (``5.1.8`` for the insider part, ``5.2.3`` for ten times). The exact integer and
     decimal minima are derived once: a count ``n`` reaches ``T(c) × share`` exactly when
     ``n >= need_records[c]``, the proportional sum reaches when ``units >= need_units``,
-    gains when ``gains >= need_gains`` (D1).
+    gains when ``gains >= need_gains`` (D1). The cited texts and the numbers each
+    ground reports are derived once as well (``record_*``, ``sum_*``, ``gains_*``).
     """
 
     tier: Tier
@@ -68,6 +70,18 @@ class Level:
     need_gains: Decimal
     sum_standard: Fraction
     need_any_units: int
+    share_text: str
+    item_of: Mapping[Category, str]
+    record_standard: Mapping[Category, int | str]
+    record_provision: Mapping[str, str]
+    record_text: Mapping[str, str]
+    sum_provision: str
+    sum_text: str
+    sum_standard_text: str
+    gains_provision: str
+    gains_text: str
+    gains_key: str
+    need_gains_text: str
 
 
 def _ceil(value: Fraction) -> int:
@@ -77,10 +91,12 @@ def _ceil(value: Fraction) -> int:
 def make_level(
     *, tier: Tier, provision: str | None, part: str, share: Fraction, rs: Ruleset
 ) -> Level:
-    """A level with its exact minima derived from the ruleset's standards."""
+    """A level with its exact minima, cited texts and reported numbers derived from the ruleset."""
     sum_standard = rs.proportional_sum * share
     need_records = {c: _ceil(s.records * share) for c, s in rs.standard_of.items()}
     need_units = _ceil(rs.base * sum_standard)
+    need_gains = rs.gains_cny * share.numerator / share.denominator
+    record_provision = {s.provision: provision or s.provision for s in rs.standards}
     return Level(
         tier=tier,
         provision=provision,
@@ -88,10 +104,24 @@ def make_level(
         share=share,
         need_records=need_records,
         need_units=need_units,
-        need_gains=rs.gains_cny * share.numerator / share.denominator,
+        need_gains=need_gains,
         sum_standard=sum_standard,
         # below this no record ground can hold: a category at its standard weighs at least this
         need_any_units=min(need_units, *(rs.weight[c] * n for c, n in need_records.items())),
+        share_text=fraction_text(share),
+        item_of={c: s.provision for c, s in rs.standard_of.items()},
+        record_standard={
+            c: number_or_fraction(s.records * share) for c, s in rs.standard_of.items()
+        },
+        record_provision=record_provision,
+        record_text={item: provision_text(p) for item, p in record_provision.items()},
+        sum_provision=provision or rs.proportional_provision,
+        sum_text=provision_text(provision or rs.proportional_provision),
+        sum_standard_text=fraction_text(sum_standard),
+        gains_provision=provision or rs.gains_provision,
+        gains_text=provision_text(provision or rs.gains_provision),
+        gains_key="illegal_gains_from_duty_cny" if part == "insider_part" else "illegal_gains_cny",
+        need_gains_text=money_text(need_gains),
     )
 
 
@@ -132,35 +162,40 @@ def quantity_reaches(units: int, level: Level) -> bool:
 
 
 def _single_category_grounds(
-    by_category: Mapping[Category, int], item: str, rs: Ruleset, level: Level
+    by_category: Mapping[Category, int], item: str, level: Level
 ) -> list[Ground]:
     out: list[Ground] = []
+    if not by_category:
+        return out
     need = level.need_records
+    item_of = level.item_of
     for category, counted in by_category.items():
-        if counted >= need[category]:
-            standard = rs.standard_of[category]
-            if standard.provision == item:
-                out.append(
-                    ground(
-                        level.provision or item,
-                        level.tier,
-                        Basis.COMPUTED,
-                        {
-                            "part": level.part,
-                            "item": item,
-                            "category": category.value,
-                            "counted": counted,
-                            "standard": number_or_fraction(standard.records * level.share),
-                            "share": fraction_text(level.share),
-                        },
-                    )
+        if counted >= need[category] and item_of[category] == item:
+            out.append(
+                new_ground(
+                    provision=level.record_provision[item],
+                    tier=level.tier,
+                    text=level.record_text[item],
+                    basis=Basis.COMPUTED,
+                    detail={
+                        "part": level.part,
+                        "item": item,
+                        "category": category.value,
+                        "counted": counted,
+                        "standard": level.record_standard[category],
+                        "share": level.share_text,
+                    },
                 )
+            )
     return out
 
 
 def _any_single(by_category: Mapping[Category, int], level: Level) -> bool:
     need = level.need_records
-    return any(n >= need[c] for c, n in by_category.items())
+    for category, counted in by_category.items():  # noqa: SIM110 - no generator on the hot path
+        if counted >= need[category]:
+            return True
+    return False
 
 
 def _proportional_ground(
@@ -168,16 +203,18 @@ def _proportional_ground(
 ) -> Ground | None:
     if units < level.need_units or _any_single(by_category, level):
         return None  # 「数量未达到第三项至第五项规定标准」 (D7; D8 at the ×10 level)
-    return ground(
-        level.provision or rs.proportional_provision,
-        level.tier,
-        Basis.COMPUTED,
-        {
+    common = gcd(units, rs.base)
+    return new_ground(
+        provision=level.sum_provision,
+        tier=level.tier,
+        text=level.sum_text,
+        basis=Basis.COMPUTED,
+        detail={
             "part": level.part,
             "item": rs.proportional_provision,
-            "proportional_sum": fraction_text(Fraction(units, rs.base)),
-            "standard": fraction_text(level.sum_standard),
-            "share": fraction_text(level.share),
+            "proportional_sum": f"{units // common}/{rs.base // common}",
+            "standard": level.sum_standard_text,
+            "share": level.share_text,
         },
     )
 
@@ -185,17 +222,17 @@ def _proportional_ground(
 def _gains_ground(amount: Decimal, rs: Ruleset, level: Level) -> Ground | None:
     if amount < level.need_gains:
         return None
-    key = "illegal_gains_from_duty_cny" if level.part == "insider_part" else "illegal_gains_cny"
-    return ground(
-        level.provision or rs.gains_provision,
-        level.tier,
-        Basis.COMPUTED,
-        {
+    return new_ground(
+        provision=level.gains_provision,
+        tier=level.tier,
+        text=level.gains_text,
+        basis=Basis.COMPUTED,
+        detail={
             "part": level.part,
             "item": rs.gains_provision,
-            key: money_text(amount),
-            "standard_cny": money_text(level.need_gains),
-            "share": fraction_text(level.share),
+            level.gains_key: money_text(amount),
+            "standard_cny": level.need_gains_text,
+            "share": level.share_text,
         },
     )
 
@@ -210,13 +247,15 @@ def _items_3_to_7(
     out: list[Ground] = []
     if units >= level.need_any_units:
         for standard in rs.standards:
-            out += _single_category_grounds(by_category, standard.provision, rs, level)
-    prop = _proportional_ground(by_category, units, rs, level)
-    if prop is not None:
-        out.append(prop)
-    gain = _gains_ground(gains, rs, level)
-    if gain is not None:
-        out.append(gain)
+            out += _single_category_grounds(by_category, standard.provision, level)
+    if units >= level.need_units:
+        prop = _proportional_ground(by_category, units, rs, level)
+        if prop is not None:
+            out.append(prop)
+    if gains >= level.need_gains:
+        gain = _gains_ground(gains, rs, level)
+        if gain is not None:
+            out.append(gain)
     return out
 
 
@@ -254,7 +293,7 @@ def art5_1_3_high_sensitivity_records(
 
     「非法获取、出售或者提供行踪轨迹信息、通信内容、征信信息、财产信息五十条以上的」
     """
-    return _single_category_grounds(by_category, "5.1.3", rs, levels(rs).ordinary)
+    return _single_category_grounds(by_category, "5.1.3", levels(rs).ordinary)
 
 
 def art5_1_4_safety_records(by_category: Mapping[Category, int], rs: Ruleset) -> list[Ground]:
@@ -262,7 +301,7 @@ def art5_1_4_safety_records(by_category: Mapping[Category, int], rs: Ruleset) ->
 
     「非法获取、出售或者提供住宿信息、通信记录、健康生理信息、交易信息等其他可能影响人身、财产安全的公民个人信息五百条以上的」
     """
-    return _single_category_grounds(by_category, "5.1.4", rs, levels(rs).ordinary)
+    return _single_category_grounds(by_category, "5.1.4", levels(rs).ordinary)
 
 
 def art5_1_5_other_records(by_category: Mapping[Category, int], rs: Ruleset) -> list[Ground]:
@@ -270,7 +309,7 @@ def art5_1_5_other_records(by_category: Mapping[Category, int], rs: Ruleset) -> 
 
     「非法获取、出售或者提供第三项、第四项规定以外的公民个人信息五千条以上的」
     """
-    return _single_category_grounds(by_category, "5.1.5", rs, levels(rs).ordinary)
+    return _single_category_grounds(by_category, "5.1.5", levels(rs).ordinary)
 
 
 def art5_1_6_proportional_aggregation(

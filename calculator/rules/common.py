@@ -6,14 +6,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 from calculator.law import provision_text
-from calculator.model import Basis, Detail, Ground, Tier
+from calculator.model import Basis, Detail, Ground, Tier, new_ground
 
 __all__ = ["fraction_text", "ground", "money_text", "number_or_fraction"]
 
 
 def ground(provision: str, tier: Tier, basis: Basis, detail: Detail) -> Ground:
     """A ground citing ``provision`` with its verbatim text."""
-    return Ground(
+    return new_ground(
         provision=provision,
         tier=tier,
         text=provision_text(provision),
