@@ -199,8 +199,16 @@ def _item_en(provision: str) -> str:
 # Names
 
 
+_CATEGORY_BY_VALUE = {c.value: c for c in Category}
+
+
 def _category(value: object) -> Category:
-    return Category(str(value))
+    return _CATEGORY_BY_VALUE[str(value)]
+
+
+def _count(value: object) -> int:
+    """A count in a ground's detail (always a whole number)."""
+    return value if isinstance(value, int) else int(_fraction(value))
 
 
 @lru_cache(maxsize=4096)
@@ -246,14 +254,14 @@ _FINDINGS_EN = {
 # Clauses: one per quantity (every level it reaches) or per other ground
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Clause:
     """What one clause says: its subject, each standard reached, and the highest tier."""
 
     subject_zh: str
     subject_en: str
-    reached_zh: tuple[str, ...]
-    reached_en: tuple[str, ...]
+    reached_zh: list[str]
+    reached_en: list[str]
     tier: Tier
 
 
@@ -278,41 +286,25 @@ def _insider(g: Ground) -> bool:
     return g.detail.get("part") == "insider_part"
 
 
-def _standard_key(g: Ground) -> tuple[str, object, object, object, object, object]:
+_STANDARDS: dict[tuple[object, ...], tuple[str, str]] = {}
+
+
+def _standard(g: Ground) -> tuple[str, str]:
+    """The standard reached, in words, in Chinese and English; rendered once per standard."""
     d = g.detail
-    return (
+    key = (
         g.provision,
-        d.get("item"),
         d.get("part"),
+        d.get("item"),
         d.get("share"),
-        d.get("standard") if "category" in d or "proportional_sum" in d else None,
-        "category"
-        if "category" in d
-        else "sum"
-        if "proportional_sum" in d
-        else d.get("standard_cny"),
+        d.get("standard"),
+        d.get("standard_cny"),
+        "category" in d,
     )
-
-
-_STANDARDS: dict[tuple[bool, object], str] = {}
-
-
-def _shared_standard(g: Ground, english: bool) -> str:
-    """The standard's words, rendered once per distinct standard and then shared."""
-    key = (english, _standard_key(g))
-    text = _STANDARDS.get(key)
-    if text is None:
-        text = _STANDARDS[key] = _standard_en_text(g) if english else _standard_zh_text(g)
-    return text
-
-
-def _standard_zh(g: Ground) -> str:
-    """The standard reached, in words, with what it is a multiple of."""
-    return _shared_standard(g, english=False)
-
-
-def _standard_en(g: Ground) -> str:
-    return _shared_standard(g, english=True)
+    found = _STANDARDS.get(key)
+    if found is None:
+        found = _STANDARDS[key] = (_standard_zh_text(g), _standard_en_text(g))
+    return found
 
 
 def _standard_zh_text(g: Ground) -> str:
@@ -357,7 +349,7 @@ def _subject(g: Ground) -> tuple[str, str]:
     insider = _insider(g)
     if "category" in d:
         category = _category(d["category"])
-        n = int(_fraction(d["counted"]))
+        n = _count(d["counted"])
         if insider:
             return (
                 "行为人将在履行职责或者提供服务过程中获得的"
@@ -436,8 +428,8 @@ def _other_clause(g: Ground) -> _Clause:
         return _Clause(
             subject_zh=f"根据所认定的事实，{_FINDINGS_ZH[finding]}",
             subject_en=f"on the finding stated, {_FINDINGS_EN[finding]}",
-            reached_zh=(f"符合{cite}的规定",),
-            reached_en=(f"which falls under {cite_e}",),
+            reached_zh=[f"符合{cite}的规定"],
+            reached_en=[f"which falls under {cite_e}"],
             tier=g.tier,
         )
     if "profit_cny" in d:
@@ -450,18 +442,18 @@ def _other_clause(g: Ground) -> _Clause:
                 "the offender bought or received personal information for a lawful business "
                 f"and made a profit of {money_en(d['profit_cny'])} from using it"
             ),
-            reached_zh=(f"达到{cite}规定的标准（{money_zh(d['standard_cny'])}以上）",),
-            reached_en=(
-                f"reaching the standard of {cite_e} ({money_en(d['standard_cny'])} or more)",
-            ),
+            reached_zh=[f"达到{cite}规定的标准（{money_zh(d['standard_cny'])}以上）"],
+            reached_en=[
+                f"reaching the standard of {cite_e} ({money_en(d['standard_cny'])} or more)"
+            ],
             tier=g.tier,
         )
     business = g.provision.startswith("6.")
     return _Clause(
         subject_zh=_prior_zh(d, business),
         subject_en=_prior_en(d, business),
-        reached_zh=(f"符合{cite}的规定",),
-        reached_en=(f"which falls under {cite_e}",),
+        reached_zh=[f"符合{cite}的规定"],
+        reached_en=[f"which falls under {cite_e}"],
         tier=g.tier,
     )
 
@@ -469,34 +461,24 @@ def _other_clause(g: Ground) -> _Clause:
 def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
     """One clause per quantity (all the levels it reaches) and per other ground, in order."""
     clauses: list[_Clause] = []
-    by_key: dict[tuple[str, str], int] = {}
+    by_key: dict[tuple[str, str], _Clause] = {}
     for g in grounds:
         key = _quantity_key(g)
         if key is None:
             clauses.append(_other_clause(g))
             continue
-        if key in by_key:
-            index = by_key[key]
-            c = clauses[index]
-            clauses[index] = _Clause(
-                subject_zh=c.subject_zh,
-                subject_en=c.subject_en,
-                reached_zh=(*c.reached_zh, _standard_zh(g)),
-                reached_en=(*c.reached_en, _standard_en(g)),
-                tier=max(c.tier, g.tier, key=lambda t: t.rank),
-            )
+        zh, en = _standard(g)
+        clause = by_key.get(key)
+        if clause is not None:
+            clause.reached_zh.append(zh)
+            clause.reached_en.append(en)
+            if g.tier.rank > clause.tier.rank:
+                clause.tier = g.tier
             continue
         subject_zh, subject_en = _subject(g)
-        by_key[key] = len(clauses)
-        clauses.append(
-            _Clause(
-                subject_zh=subject_zh,
-                subject_en=subject_en,
-                reached_zh=(_standard_zh(g),),
-                reached_en=(_standard_en(g),),
-                tier=g.tier,
-            )
-        )
+        clause = _Clause(subject_zh, subject_en, [zh], [en], g.tier)
+        by_key[key] = clause
+        clauses.append(clause)
     return clauses
 
 
