@@ -6,7 +6,6 @@ variants and the D18 comparison; the pass itself builds only what those need.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,10 +78,15 @@ def _add(grounds: list[Ground], found: Ground | None) -> None:
 
 def _ordered(totals: dict[Category, int]) -> dict[Category, int]:
     """The totals in the statute's order of categories (row order never matters)."""
-    keys = list(totals)
-    if len(keys) < 2 or all(_ORDER[a] < _ORDER[b] for a, b in itertools.pairwise(keys)):
+    if len(totals) < 2:
         return totals
-    return {c: totals[c] for c in sorted(keys, key=_ORDER.__getitem__)}
+    last = -1
+    for category in totals:
+        rank = _ORDER[category]
+        if rank < last:
+            return {c: totals[c] for c in sorted(totals, key=_ORDER.__getitem__)}
+        last = rank
+    return totals
 
 
 def evaluate(

@@ -10,12 +10,11 @@ with the addition (it reaches the tier) and with one unit less (it does not).
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
 from calculator.evaluate import Evaluation
 from calculator.law import Ruleset
 from calculator.model import Addition, Category, NextTier, Tier, new_addition, new_next_tier
-from calculator.rules.art5 import Level, levels
+from calculator.rules.art5 import levels
 
 __all__ = ["CENT", "next_tier"]
 
@@ -40,10 +39,11 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     sum_gap = level.need_units - ev.units
     by_category = ev.by_category
     cap_lift = ev.capped_findings[0] if ev.art6_only and ev.capped_findings else None
-    sum_provision = level.provision or rs.proportional_provision
+    sum_provision = level.sum_provision
     options: list[Addition] = []
-    for category, need_records, weight, single_provision in _table(rs, level):
-        if ev.art6_active and category is Category.GENERAL:
+    skip = Category.GENERAL if ev.art6_active else None
+    for category, need_records, weight, single_provision in level.per_category:
+        if category is skip:
             continue
         single = need_records - by_category.get(category, 0)
         through_sum = -(-sum_gap // weight)
@@ -59,24 +59,8 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
             )
         )
     money = level.need_gains - gains
-    money_provision = level.provision or rs.gains_provision
+    money_provision = level.gains_provision
     if cap_lift is not None and money > CENT:
         money, money_provision = CENT, cap_lift
     options.append(new_addition(provision=money_provision, additional_gains_cny=max(money, CENT)))
     return new_next_tier(tier=target, options=tuple(options))
-
-
-_TABLES: dict[tuple[str, Fraction], tuple[tuple[Category, int, int, str], ...]] = {}
-
-
-def _table(rs: Ruleset, level: Level) -> tuple[tuple[Category, int, int, str], ...]:
-    """Per category: the least count at this level, its weight in the sum, the single-category provision."""
-    key = (rs.id, level.share)
-    table = _TABLES.get(key)
-    if table is None:
-        table = tuple(
-            (c, level.need_records[c], rs.weight[c], level.provision or rs.standard_of[c].provision)
-            for c in Category
-        )
-        _TABLES[key] = table
-    return table

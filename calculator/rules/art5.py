@@ -82,6 +82,7 @@ class Level:
     gains_text: str
     gains_key: str
     need_gains_text: str
+    per_category: tuple[tuple[Category, int, int, str], ...]
 
 
 def _ceil(value: Fraction) -> int:
@@ -122,6 +123,12 @@ def make_level(
         gains_text=provision_text(provision or rs.gains_provision),
         gains_key="illegal_gains_from_duty_cny" if part == "insider_part" else "illegal_gains_cny",
         need_gains_text=money_text(need_gains),
+        # per category, in the statute's order: the least count, its weight in the sum,
+        # the provision of its own ground at this level
+        per_category=tuple(
+            (c, need_records[c], rs.weight[c], provision or rs.standard_of[c].provision)
+            for c in Category
+        ),
     )
 
 
