@@ -241,6 +241,14 @@ def _penalty(
     )
 
 
+_ZERO = Fraction(0)
+
+
+def _sum(units: int, base: int) -> Fraction:
+    """The proportional sum ``units / base``, exactly (most cases have no insider part: 0)."""
+    return _ZERO if units == 0 else Fraction(units, base)
+
+
 @lru_cache(maxsize=64)
 def _ruleset_ref(rs: Ruleset, by_conduct_date: bool) -> RulesetRef:
     """The ruleset applied and why (D22); one shared object per ruleset and reason."""
@@ -274,8 +282,8 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         by_category=ev.by_category,
         insider_by_category=ev.insider_by_category,
         business_purchase_counted=ev.business_purchase_counted,
-        proportional_sum=Fraction(ev.units, rs.base),
-        insider_proportional_sum=Fraction(ev.insider_units, rs.base),
+        proportional_sum=_sum(ev.units, rs.base),
+        insider_proportional_sum=_sum(ev.insider_units, rs.base),
         proportional_sum_standards=(lv.ordinary.sum_standard, lv.tenfold.sum_standard),
         insider_proportional_sum_standards=(
             lv.insider.sum_standard,

@@ -48,6 +48,7 @@ from calculator.rules.art11 import art11_counted_quantity
 __all__ = ["Evaluation", "evaluate"]
 
 _ORDER = {c: i for i, c in enumerate(Category)}
+_RANK = {t: t.rank for t in Tier}
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -187,12 +188,12 @@ def evaluate(
         if findings and art6_only:
             _add(grounds, art6_1_3_other_serious_circumstances(c))
 
-    rank = 0
+    tier = Tier.NOT_SERIOUS
     for g in grounds:
-        r = g.tier.rank
-        rank = max(rank, r)
+        if g.tier is not tier and _RANK[g.tier] > _RANK[tier]:
+            tier = g.tier
     return _new_evaluation(
-        tier=Tier.of_rank(rank),
+        tier=tier,
         grounds=tuple(grounds),
         rows=tuple(row_counts),
         by_category=by_category,

@@ -134,11 +134,13 @@ def _fraction(value: object) -> Fraction:
 
 
 @lru_cache(maxsize=4096)
-def _of_standard_zh(value: Fraction) -> str:
+def _of_standard_zh(detail_value: object) -> str:
     """A proportional sum in words, as a share of 有关数量标准 (a whole fraction is a whole number).
 
-    1 → 有关数量标准, 10 → 有关数量标准的十倍, 6/5 → 有关数量标准的五分之六.
+    1 → 有关数量标准, 10 → 有关数量标准的十倍, 6/5 → 有关数量标准的五分之六. Takes the
+    detail's own value (an int or ``"p/q"``), so the cache is keyed on it.
     """
+    value = _fraction(detail_value)
     if value == 1:
         return "有关数量标准"
     if value.denominator == 1:
@@ -147,8 +149,9 @@ def _of_standard_zh(value: Fraction) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _plain_en(value: Fraction) -> str:
-    """A number for the English text: 10 → "10", 6/5 → "6/5" (never "10/1")."""
+def _plain_en(detail_value: object) -> str:
+    """A detail number for the English text: 10 → "10", 6/5 → "6/5" (never "10/1")."""
+    value = _fraction(detail_value)
     if value.denominator == 1:
         return f"{value.numerator:,}"
     return f"{value.numerator}/{value.denominator}"
@@ -313,7 +316,7 @@ def _standard_zh_text(g: Ground) -> str:
     if "category" in d:
         standard = f"{number_zh(int(_fraction(d['standard'])))}条以上"
     elif "proportional_sum" in d:
-        standard = f"合计达到{_of_standard_zh(_fraction(d['standard']))}"
+        standard = f"合计达到{_of_standard_zh(d['standard'])}"
     else:
         standard = f"{money_zh(d['standard_cny'])}以上"
     cite = cite_zh(g.provision)
@@ -329,9 +332,9 @@ def _standard_en_text(g: Ground) -> str:
     d = g.detail
     item = str(d.get("item", g.provision))
     if "category" in d:
-        standard = f"{_plain_en(_fraction(d['standard']))} records or more"
+        standard = f"{_plain_en(d['standard'])} records or more"
     elif "proportional_sum" in d:
-        standard = f"a sum of {_plain_en(_fraction(d['standard']))} or more"
+        standard = f"a sum of {_plain_en(d['standard'])} or more"
     else:
         standard = f"{money_en(d['standard_cny'])} or more"
     cite = cite_en(g.provision)
@@ -362,7 +365,7 @@ def _subject(g: Ground) -> tuple[str, str]:
             f"{n:,} records of {_category_en(category)} were illegally obtained, sold or provided",
         )
     if "proportional_sum" in d:
-        total = _fraction(d["proportional_sum"])
+        total = d["proportional_sum"]
         if insider:
             return (
                 "行为人将在履行职责或者提供服务过程中获得的公民个人信息出售或者提供给他人，"

@@ -1,0 +1,62 @@
+"""``model.builder``: the core's fast constructor makes exactly what the class makes."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import FrozenInstanceError
+from fractions import Fraction
+
+import pytest
+
+from calculator.model import (
+    Addition,
+    Category,
+    RowCount,
+    Tier,
+    builder,
+    new_addition,
+    new_classification,
+    new_row_count,
+)
+
+
+def test_builder_equals_the_class_constructor() -> None:
+    built = new_row_count(
+        category=Category.CREDIT, count=5, recipients=2, counted=10, provision="11.2", path="art5"
+    )
+    made = RowCount(
+        category=Category.CREDIT, count=5, recipients=2, counted=10, provision="11.2", path="art5"
+    )
+    assert built == made
+    assert type(built) is RowCount
+
+
+def test_builder_applies_declared_defaults() -> None:
+    built = new_addition(provision="5.1.7", additional_gains_cny=None)
+    assert built == Addition(provision="5.1.7")
+    assert built.category is None
+    assert built.additional_records is None
+
+
+def test_builder_refuses_missing_and_unknown_fields() -> None:
+    with pytest.raises(TypeError, match="lenient_tier"):
+        new_classification(sensitive=False, strict_tier=Tier.SERIOUS)
+    with pytest.raises(TypeError, match="colour"):
+        new_classification(
+            sensitive=False, lenient_tier=Tier.SERIOUS, strict_tier=Tier.SERIOUS, colour=1
+        )
+
+
+def test_built_results_stay_frozen() -> None:
+    built = new_classification(sensitive=True, lenient_tier=Tier.SERIOUS, strict_tier=Tier.SERIOUS)
+    with pytest.raises(FrozenInstanceError):
+        built.sensitive = False  # type: ignore[misc]
+
+
+def test_builder_refuses_default_factories() -> None:
+    @dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+    class WithFactory:
+        parts: list[Fraction] = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError, match="default factory"):
+        builder(WithFactory)
