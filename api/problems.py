@@ -144,6 +144,8 @@ def _allowed(error: Mapping[str, Any]) -> str:
         return f"must be {ctx.get('expected', '')}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return "must be a whole number (a JSON integer)"
+    if kind == "int_parsing_size":
+        return "must be a whole number within the field's documented maximum"
     if kind == "bool_type":
         return "must be true or false"
     if kind == "string_type":

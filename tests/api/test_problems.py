@@ -156,6 +156,11 @@ def test_invalid_json_points_at_the_whole_document(client: TestClient) -> None:
             "1000000000 or less",
         ),
         (
+            case(records=[{"category": "general", "count": 10**23}]),
+            "/records/0/count",
+            "documented maximum",
+        ),
+        (
             case(records=[{"category": "general", "count": 1, "recipients": 10001}]),
             "/records/0/recipients",
             "10000 or less",
