@@ -53,25 +53,28 @@ _T = TypeVar("_T")
 def builder(cls: type[_T]) -> Callable[..., _T]:
     """A fast keyword-only constructor for a frozen, slotted dataclass of this module.
 
-    It makes the same object as ``cls(**kwargs)``: every field set once, defaults as
-    declared, an unknown or missing keyword a ``TypeError``. It sets each slot through
+    It makes the same object as ``cls(**kwargs)``: every field set once, defaults and
+    default factories as declared, an unknown or missing keyword a ``TypeError``. It sets each slot through
     its member descriptor instead of the frozen ``__setattr__`` path and skips
     ``type.__call__``, which makes building a result about three times cheaper. The
     core builds its results with it; callers use the class itself.
     """
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_unset": MISSING}
     params: list[str] = []
+    body = ""
     for i, f in enumerate(fields(cls)):  # type: ignore[arg-type]
         namespace[f"_set{i}"] = getattr(cls, f.name).__set__
         if f.default is not MISSING:
             namespace[f"_default{i}"] = f.default
             params.append(f"{f.name}=_default{i}")
         elif f.default_factory is not MISSING:
-            raise TypeError(f"builder: {cls.__name__}.{f.name} has a default factory")
+            namespace[f"_factory{i}"] = f.default_factory
+            params.append(f"{f.name}=_unset")
+            body += f"        if {f.name} is _unset:\n            {f.name} = _factory{i}()\n"
         else:
             params.append(f.name)
-    body = "".join(f"        _set{i}(o, {name})\n" for i, name in enumerate(names))
+    body += "".join(f"        _set{i}(o, {name})\n" for i, name in enumerate(names))
     source = (
         f"def _make({', '.join(namespace)}):\n"
         f"    def build(*, {', '.join(params)}):\n"
@@ -430,3 +433,8 @@ new_next_tier = builder(NextTier)
 new_classification = builder(Classification)
 new_ruleset_ref = builder(RulesetRef)
 new_assessment = builder(Assessment)
+new_record_row = builder(RecordRow)
+new_circumstances = builder(Circumstances)
+new_business_purchase = builder(BusinessPurchase)
+new_leniency_facts = builder(LeniencyFacts)
+new_case = builder(Case)

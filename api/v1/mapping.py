@@ -9,11 +9,16 @@ models and checks that every field of every core result type is carried.
 
 from __future__ import annotations
 
+import enum
 import hashlib
+from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from api.encoding import canonical
+import orjson
+
+from api.encoding import canonical, dumps
 from api.v1 import schemas
 from calculator import (
     PROVISIONS,
@@ -21,23 +26,33 @@ from calculator import (
     STATUTES,
     Addition,
     Assessment,
-    BusinessPurchase,
+    Basis,
     Case,
     Category,
-    Circumstances,
+    Classification,
     Ground,
-    LeniencyFacts,
+    Leniency,
+    LeniencyStatus,
     NextTier,
     Offender,
     Penalty,
     Provision,
+    ProvisionRef,
     Quantity,
-    RecordRow,
     Ruleset,
+    RulesetRef,
     Statute,
+    Tier,
     assess,
 )
 from calculator.law import CATEGORY_NAMES
+from calculator.model import (
+    new_business_purchase,
+    new_case,
+    new_circumstances,
+    new_leniency_facts,
+    new_record_row,
+)
 from calculator.rules.common import fraction_text, money_text
 
 __all__ = [
@@ -65,11 +80,11 @@ def case(request: schemas.AssessmentRequest) -> Case:
     purchase = request.business_purchase
     c = request.circumstances
     facts = request.leniency_facts
-    return Case(
+    return new_case(
         conduct_date=request.conduct_date,
         offender=_OFFENDER[request.offender],
         records=tuple(
-            RecordRow(
+            new_record_row(
                 category=_CATEGORY[row.category],
                 count=row.count,
                 recipients=row.recipients,
@@ -81,7 +96,7 @@ def case(request: schemas.AssessmentRequest) -> Case:
         ),
         illegal_gains_cny=Decimal(request.illegal_gains_cny),
         illegal_gains_from_duty_cny=Decimal(request.illegal_gains_from_duty_cny),
-        circumstances=Circumstances(
+        circumstances=new_circumstances(
             whereabouts_used_in_crime=c.whereabouts_used_in_crime,
             knowingly_supplied_criminal_user=c.knowingly_supplied_criminal_user,
             prior_criminal_punishment=c.prior_criminal_punishment,
@@ -93,8 +108,8 @@ def case(request: schemas.AssessmentRequest) -> Case:
         ),
         business_purchase=None
         if purchase is None
-        else BusinessPurchase(profit_cny=Decimal(purchase.profit_cny), resold=purchase.resold),
-        leniency_facts=LeniencyFacts(
+        else new_business_purchase(profit_cny=Decimal(purchase.profit_cny), resold=purchase.resold),
+        leniency_facts=new_leniency_facts(
             first_offender=facts.first_offender,
             full_restitution=facts.full_restitution,
             remorse=facts.remorse,
@@ -110,14 +125,44 @@ def input_digest(request: schemas.AssessmentRequest) -> str:
 # ---------------------------------------------------------------------------
 # Core → wire
 
+_VALUE: dict[enum.Enum, str] = {
+    m: m.value for e in (Category, Tier, Basis, LeniencyStatus) for m in e
+}
+"""Enum member → wire value, by identity (``.value`` is a slow property on the hot path)."""
+
+
+class _Encoded:
+    """The JSON of the core's shared, immutable sections, encoded once and kept by identity.
+
+    The core hands out one object per distinct penalty, leniency and provision list
+    (they are cached there), so each is encoded once and then spliced into every answer
+    as an ``orjson.Fragment``. An entry holds its object, so its ``id`` is not reused
+    while cached; the table is cleared when it reaches ``limit`` entries.
+    """
+
+    def __init__(self, encode: Callable[[Any], Any], limit: int = 4096) -> None:
+        self._encode = encode
+        self._limit = limit
+        self._by_id: dict[int, tuple[object, orjson.Fragment]] = {}
+
+    def __call__(self, value: object) -> orjson.Fragment:
+        hit = self._by_id.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        fragment = orjson.Fragment(dumps(self._encode(value)))
+        if len(self._by_id) >= self._limit:
+            self._by_id.clear()
+        self._by_id[id(value)] = (value, fragment)
+        return fragment
+
 
 def _ground(g: Ground) -> JSON:
     return {
         "provision": g.provision,
-        "tier": g.tier.value,
+        "tier": _VALUE[g.tier],
         "text": g.text,
-        "basis": g.basis.value,
-        "detail": dict(g.detail),
+        "basis": _VALUE[g.basis],
+        "detail": g.detail,
     }
 
 
@@ -126,7 +171,7 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
         "rows": [
             {
                 "index": i,
-                "category": r.category.value,
+                "category": _VALUE[r.category],
                 "count": r.count,
                 "recipients": r.recipients,
                 "counted": r.counted,
@@ -137,23 +182,28 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
             }
             for i, (r, row) in enumerate(zip(q.rows, rows, strict=True))
         ],
-        "by_category": {c.value: n for c, n in q.by_category.items()},
-        "insider_by_category": {c.value: n for c, n in q.insider_by_category.items()},
+        "by_category": {_VALUE[c]: n for c, n in q.by_category.items()},
+        "insider_by_category": {_VALUE[c]: n for c, n in q.insider_by_category.items()},
         "business_purchase_counted": q.business_purchase_counted,
         "proportional_sum": fraction_text(q.proportional_sum),
         "insider_proportional_sum": fraction_text(q.insider_proportional_sum),
-        "proportional_sum_standards": [fraction_text(f) for f in q.proportional_sum_standards],
-        "insider_proportional_sum_standards": [
-            fraction_text(f) for f in q.insider_proportional_sum_standards
-        ],
+        "proportional_sum_standards": _standards(q.proportional_sum_standards),
+        "insider_proportional_sum_standards": _standards(q.insider_proportional_sum_standards),
     }
+
+
+def _fraction_texts(values: tuple[Fraction, ...]) -> list[str]:
+    return [fraction_text(f) for f in values]
+
+
+_standards = _Encoded(_fraction_texts)
 
 
 def _addition(a: Addition) -> JSON:
     if a.category is not None:
         return {
             "provision": a.provision,
-            "category": a.category.value,
+            "category": _VALUE[a.category],
             "additional_records": a.additional_records,
         }
     gains = a.additional_gains_cny
@@ -166,14 +216,14 @@ def _addition(a: Addition) -> JSON:
 def _next_tier(n: NextTier | None) -> JSON | None:
     if n is None:
         return None
-    return {"tier": n.tier.value, "options": [_addition(a) for a in n.options]}
+    return {"tier": _VALUE[n.tier], "options": [_addition(a) for a in n.options]}
 
 
 def _money(value: Decimal | None) -> str | None:
     return None if value is None else money_text(value)
 
 
-def _penalty(p: Penalty) -> JSON:
+def _penalty_json(p: Penalty) -> JSON:
     f = p.fine_guide
     return {
         "statute_version": p.statute_version,
@@ -203,47 +253,67 @@ def _penalty(p: Penalty) -> JSON:
     }
 
 
+def _leniency_json(le: Leniency) -> JSON:
+    return {
+        "status": _VALUE[le.status],
+        "provision": le.provision,
+        "text": le.text,
+        "missing_facts": list(le.missing_facts),
+        "note_zh": le.note_zh,
+        "note_en": le.note_en,
+    }
+
+
+def _provisions_applied_json(refs: tuple[ProvisionRef, ...]) -> list[JSON]:
+    return [{"provision": r.provision, "text": r.text, "role": r.role} for r in refs]
+
+
+def _classification_json(c: Classification) -> JSON:
+    return {
+        "sensitive": c.sensitive,
+        "lenient_tier": _VALUE[c.lenient_tier],
+        "strict_tier": _VALUE[c.strict_tier],
+    }
+
+
+def _ruleset_json(r: RulesetRef) -> JSON:
+    return {
+        "id": r.id,
+        "effective_from": r.effective_from.isoformat(),
+        "selected_by": r.selected_by,
+    }
+
+
+_penalty = _Encoded(_penalty_json)
+_leniency = _Encoded(_leniency_json)
+_provisions_applied = _Encoded(_provisions_applied_json)
+_ruleset_ref = _Encoded(_ruleset_json)
+
+
 def assessment(a: Assessment, request: schemas.AssessmentRequest, *, digest: str) -> JSON:
     """The wire ``Assessment``: API.md's fields, every extra field of the core, the digest.
 
     Each row of ``quantity.rows`` also repeats its position, ``obtained_in_duty`` and the
-    caller's ``label`` from the request.
+    caller's ``label`` from the request. Sections the core shares between cases (penalty,
+    leniency, provisions applied, ruleset) are spliced in already encoded.
     """
     c = a.classification
-    le = a.leniency
     return {
-        "tier": a.tier.value,
+        "tier": _VALUE[a.tier],
         "tier_zh": a.tier_zh,
         "grounds": [_ground(g) for g in a.grounds],
         "quantity": _quantity(a.quantity, request.records),
         "next_tier": _next_tier(a.next_tier),
-        "classification": {
-            "sensitive": c.sensitive,
-            "lenient_tier": c.lenient_tier.value,
-            "strict_tier": c.strict_tier.value,
-        },
+        "classification": _classification_json(c),
         "penalty": _penalty(a.penalty),
-        "leniency": {
-            "status": le.status.value,
-            "provision": le.provision,
-            "text": le.text,
-            "missing_facts": list(le.missing_facts),
-            "note_zh": le.note_zh,
-            "note_en": le.note_en,
-        },
+        "leniency": _leniency(a.leniency),
         "open_questions": [
             {"code": q.code, "provision": q.provision, "text": q.text, "text_en": q.text_en}
             for q in a.open_questions
         ],
         "warnings": [{"code": w.code, "text": w.text, "text_en": w.text_en} for w in a.warnings],
-        "provisions_applied": [
-            {"provision": r.provision, "text": r.text, "role": r.role} for r in a.provisions_applied
-        ],
-        "ruleset": {
-            "id": a.ruleset.id,
-            "effective_from": a.ruleset.effective_from.isoformat(),
-            "selected_by": a.ruleset.selected_by,
-        },
+        "provisions_applied": _provisions_applied(a.provisions_applied),
+        "ruleset": _ruleset_ref(a.ruleset),
         "engine_version": a.engine_version,
         "opinion_zh": a.opinion_zh,
         "opinion_en": a.opinion_en,

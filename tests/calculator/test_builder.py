@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import FrozenInstanceError
-from fractions import Fraction
 
 import pytest
 
 from calculator.model import (
     Addition,
+    Case,
     Category,
+    Circumstances,
+    LeniencyFacts,
     RowCount,
     Tier,
-    builder,
     new_addition,
+    new_case,
     new_classification,
     new_row_count,
 )
@@ -53,10 +54,8 @@ def test_built_results_stay_frozen() -> None:
         built.sensitive = False  # type: ignore[misc]
 
 
-def test_builder_refuses_default_factories() -> None:
-    @dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
-    class WithFactory:
-        parts: list[Fraction] = dataclasses.field(default_factory=list)
-
-    with pytest.raises(TypeError, match="default factory"):
-        builder(WithFactory)
+def test_builder_calls_default_factories() -> None:
+    built = new_case(records=())
+    assert built == Case()
+    assert built.circumstances == Circumstances()
+    assert built.leniency_facts == LeniencyFacts()
