@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.telemetry import TelemetryConfig
 
 from api.docs import create_docs_router
 from api.health import create_health_router
@@ -22,7 +23,7 @@ from api.settings import Settings, get_settings
 from api.v1.router import create_router
 from calculator import ENGINE_VERSION
 
-__all__ = ["TITLE", "Service", "create_app"]
+__all__ = ["TELEMETRY", "TITLE", "Service", "create_app"]
 
 TITLE = "法释〔2017〕10号 情节严重计算器 / CL253-1 severity calculator"
 
@@ -68,6 +69,17 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 _FASTAPI_422 = "#/components/schemas/HTTPValidationError"
 
+TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+}
+"""FastAPI's built-in OpenTelemetry, off: its log records of validation failures would
+carry the request's values, and no request value may leave the service (nor is the
+per-request provider check worth its cost when nothing is exported)."""
+
 
 class Service(FastAPI):
     """FastAPI whose OpenAPI document types every error body as ``application/problem+json``."""
@@ -104,6 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=_lifespan,
+        telemetry=TELEMETRY,
     )
     install_problem_handlers(app)
     app.include_router(create_router())

@@ -284,11 +284,8 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         business_purchase_counted=ev.business_purchase_counted,
         proportional_sum=_sum(ev.units, rs.base),
         insider_proportional_sum=_sum(ev.insider_units, rs.base),
-        proportional_sum_standards=(lv.ordinary.sum_standard, lv.tenfold.sum_standard),
-        insider_proportional_sum_standards=(
-            lv.insider.sum_standard,
-            lv.insider_tenfold.sum_standard,
-        ),
+        proportional_sum_standards=lv.sum_standards,
+        insider_proportional_sum_standards=lv.insider_sum_standards,
     )
     questions = open_questions(ev, case, rs, art5_tier=art5_tier)
     opinion_zh, opinion_en = write_opinion(

@@ -134,12 +134,14 @@ def make_level(
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Levels:
-    """The four levels for one ruleset."""
+    """The four levels for one ruleset, and the proportional-sum standards they set."""
 
     ordinary: Level
     insider: Level
     tenfold: Level
     insider_tenfold: Level
+    sum_standards: tuple[Fraction, Fraction]
+    insider_sum_standards: tuple[Fraction, Fraction]
 
 
 _LEVELS: dict[str, Levels] = {}
@@ -153,11 +155,15 @@ def levels(rs: Ruleset) -> Levels:
             tier=Tier.SERIOUS, provision=None, part="whole_case", share=Fraction(1), rs=rs
         )
         insider = art5_1_8_half(ordinary, rs)
+        tenfold = art5_2_3_ten_times(ordinary, rs)
+        insider_tenfold = art5_2_3_ten_times(insider, rs)
         found = Levels(
             ordinary=ordinary,
             insider=insider,
-            tenfold=art5_2_3_ten_times(ordinary, rs),
-            insider_tenfold=art5_2_3_ten_times(insider, rs),
+            tenfold=tenfold,
+            insider_tenfold=insider_tenfold,
+            sum_standards=(ordinary.sum_standard, tenfold.sum_standard),
+            insider_sum_standards=(insider.sum_standard, insider_tenfold.sum_standard),
         )
         _LEVELS[rs.id] = found
     return found

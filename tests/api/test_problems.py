@@ -343,3 +343,14 @@ def test_request_values_are_never_echoed_in_problems_nor_logged(
     assert not any(MARKER in line or "MARKER" in line for line in service_logs)
     captured = capfd.readouterr()
     assert "MARKER" not in captured.out + captured.err
+
+
+def test_fastapi_telemetry_is_off_so_no_request_value_reaches_an_exporter() -> None:
+    """FastAPI's own OpenTelemetry would log validation failures with their input: it is off."""
+    app = create_app()
+    telemetry = app._telemetry  # FastAPI keeps its merged settings here
+    assert telemetry["logs"] is False
+    assert telemetry["tracing"] is False
+    assert telemetry["metrics"] is False
+    assert telemetry["auto_configure"] is False
+    assert not app._native_telemetry.enabled()
