@@ -45,6 +45,7 @@ __all__ = [
     "Tier",
     "Warning",
     "builder",
+    "records_option",
 ]
 
 _T = TypeVar("_T")
@@ -438,3 +439,23 @@ new_circumstances = builder(Circumstances)
 new_business_purchase = builder(BusinessPurchase)
 new_leniency_facts = builder(LeniencyFacts)
 new_case = builder(Case)
+
+_OPTIONS: dict[tuple[str, Category, int], Addition] = {}
+_OPTIONS_LIMIT = 8192
+
+
+def records_option(provision: str, category: Category, records: int) -> Addition:
+    """The next-tier option "add ``records`` of ``category``": one shared object per distinct option.
+
+    Most options recur from case to case (a category a case lacks needs its whole
+    standard), so they are kept; the table is emptied when it reaches its limit.
+    """
+    key = (provision, category, records)
+    found = _OPTIONS.get(key)
+    if found is None:
+        if len(_OPTIONS) >= _OPTIONS_LIMIT:
+            _OPTIONS.clear()
+        found = _OPTIONS[key] = new_addition(
+            provision=provision, category=category, additional_records=records
+        )
+    return found

@@ -13,7 +13,15 @@ from decimal import Decimal
 
 from calculator.evaluate import Evaluation
 from calculator.law import Ruleset
-from calculator.model import Addition, Category, NextTier, Tier, new_addition, new_next_tier
+from calculator.model import (
+    Addition,
+    Category,
+    NextTier,
+    Tier,
+    new_addition,
+    new_next_tier,
+    records_option,
+)
 from calculator.rules.art5 import levels
 
 __all__ = ["CENT", "next_tier"]
@@ -53,11 +61,7 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
             need, provision = through_sum, sum_provision
         if cap_lift is not None and need > 1:
             need, provision = 1, cap_lift
-        options.append(
-            new_addition(
-                provision=provision, category=category, additional_records=need if need > 1 else 1
-            )
-        )
+        options.append(records_option(provision, category, need if need > 1 else 1))
     money = level.need_gains - gains
     money_provision = level.gains_provision
     if cap_lift is not None and money > CENT:

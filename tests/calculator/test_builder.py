@@ -18,6 +18,7 @@ from calculator.model import (
     new_case,
     new_classification,
     new_row_count,
+    records_option,
 )
 
 
@@ -59,3 +60,10 @@ def test_builder_calls_default_factories() -> None:
     assert built == Case()
     assert built.circumstances == Circumstances()
     assert built.leniency_facts == LeniencyFacts()
+
+
+def test_records_option_is_shared_and_equal_to_a_new_addition() -> None:
+    first = records_option("5.1.3", Category.CREDIT, 50)
+    assert first == Addition(provision="5.1.3", category=Category.CREDIT, additional_records=50)
+    assert records_option("5.1.3", Category.CREDIT, 50) is first
+    assert records_option("5.1.3", Category.CREDIT, 49) != first
