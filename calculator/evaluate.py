@@ -36,6 +36,7 @@ from calculator.rules.art5 import (
     art5_2_2_major_loss_or_bad_social_impact,
     art5_2_3_tenfold,
     art5_2_4_other_especially_serious_circumstances,
+    levels,
 )
 from calculator.rules.art6 import (
     art6_1_1_business_profit,
@@ -135,7 +136,8 @@ def evaluate(
                 )
             )
     by_category = _ordered(by_category)
-    insider = _ordered(insider)
+    if insider:
+        insider = _ordered(insider)
     gains = case.illegal_gains_cny
     duty_gains = case.illegal_gains_from_duty_cny
     art6_only = art6_active and not art5_rows and gains == 0
@@ -154,16 +156,20 @@ def evaluate(
     )
     has_insider = bool(insider) or bool(duty_gains)
 
+    # Each rule decides exactly; a rule is only skipped here where the level's least
+    # quantity shows it cannot hold (no record ground below ``need_any_units``).
+    lv = levels(rs)
     grounds: list[Ground] = []
     if findings:
         _add(grounds, art5_1_1_whereabouts_used_in_crime(c))
         _add(grounds, art5_1_2_knowingly_supplied_criminal_user(c))
-    if by_category:
+    if by_category and units >= lv.ordinary.need_any_units:
         grounds += art5_1_3_high_sensitivity_records(by_category, rs)
         grounds += art5_1_4_safety_records(by_category, rs)
         grounds += art5_1_5_other_records(by_category, rs)
         _add(grounds, art5_1_6_proportional_aggregation(by_category, units, rs))
-    _add(grounds, art5_1_7_illegal_gains(gains, rs))
+    if gains >= lv.ordinary.need_gains:
+        _add(grounds, art5_1_7_illegal_gains(gains, rs))
     if has_insider:
         grounds += art5_1_8_insider_half_standards(insider, insider_units, duty_gains, rs)
     if findings and not art6_only:
@@ -173,7 +179,8 @@ def evaluate(
     if findings:
         _add(para2, art5_2_1_severe_consequences(c))
         _add(para2, art5_2_2_major_loss_or_bad_social_impact(c))
-    para2 += art5_2_3_tenfold(by_category, units, gains, insider, insider_units, duty_gains, rs)
+    if has_insider or units >= lv.tenfold.need_any_units or gains >= lv.tenfold.need_gains:
+        para2 += art5_2_3_tenfold(by_category, units, gains, insider, insider_units, duty_gains, rs)
     if findings:
         _add(para2, art5_2_4_other_especially_serious_circumstances(c))
     capped: tuple[str, ...] = ()

@@ -168,15 +168,18 @@ def open_questions(
     ev: Evaluation, case: Case, rs: Ruleset, *, art5_tier: Tier | None
 ) -> tuple[OpenQuestion, ...]:
     """The open questions of D8, D9, D12, D17, D18 and D20, in that order."""
-    found = (
-        _d8_tenfold_rests_on_sum(ev, rs),
+    found: list[OpenQuestion] = []
+    for question in (
+        _d8_tenfold_rests_on_sum(ev, rs) if ev.tier is Tier.ESPECIALLY_SERIOUS else None,
         _d9_counts_and_gains_both_half(ev, case.illegal_gains_cny, rs),
         _d12_insider_blend(ev, case, rs),
         _d17_window_edge(ev, case, rs),
         _d18_art6_changes_tier(ev, art5_tier),
         _d20_no_tenfold_for_art6(ev),
-    )
-    return tuple(q for q in found if q is not None)
+    ):
+        if question is not None:
+            found.append(question)
+    return tuple(found)
 
 
 def _cn(d: date) -> str:
