@@ -89,7 +89,9 @@ def case(request: schemas.AssessmentRequest) -> Case:
                 count=row.count,
                 recipients=row.recipients,
                 obtained_in_duty=row.obtained_in_duty,
-                alternative_categories=tuple(_CATEGORY[c] for c in row.alternative_categories),
+                alternative_categories=tuple(
+                    map(_CATEGORY.__getitem__, row.alternative_categories)
+                ),
                 label=row.label,
             )
             for row in request.records

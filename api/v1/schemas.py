@@ -140,6 +140,8 @@ class Category(enum.Enum):
     OTHER_SAFETY = "other_safety"
     GENERAL = "general"
 
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact and fast
+
 
 class Offender(enum.Enum):
     """行为人：自然人或单位（第七条，D26）。
@@ -149,6 +151,8 @@ class Offender(enum.Enum):
 
     NATURAL_PERSON = "natural_person"
     UNIT = "unit"
+
+    __hash__ = object.__hash__  # members are singletons: identity hashing is exact and fast
 
 
 class Tier(enum.Enum):
