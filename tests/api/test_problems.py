@@ -127,6 +127,33 @@ def test_a_malformed_body_is_a_4xx_problem_never_a_500(client: TestClient, raw: 
     problem_of(response, response.status_code)
 
 
+@pytest.mark.parametrize("path", ["/v1/assessments", "/v1/assessments/batch"])
+def test_a_body_that_is_not_utf8_is_400(client: TestClient, path: str) -> None:
+    """Bytes that are not UTF-8 are not JSON text at all: 400, before any validation."""
+    response = client.post(
+        path, content=b"\xff\xfe{}", headers={"content-type": "application/json"}
+    )
+    body = problem_of(response, 400)
+    assert "UTF-8" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "allowed"),
+    [(b"", "is required"), (b"NaN", "valid JSON"), (b"[" * 2000, "valid JSON")],
+    ids=["empty", "nan", "too-deep"],
+)
+def test_a_body_that_is_not_a_json_document_is_422_at_the_root(
+    client: TestClient, raw: bytes, allowed: str
+) -> None:
+    """No body, or text that is not JSON (NaN is not JSON), is one error at pointer ""."""
+    response = client.post(
+        "/v1/assessments", content=raw, headers={"content-type": "application/json"}
+    )
+    body = problem_of(response, 422)
+    assert pointers(body) == [""]
+    assert allowed in body["errors"][0]["detail"]
+
+
 def test_invalid_json_points_at_the_whole_document(client: TestClient) -> None:
     """A JSON syntax error is a 422 whose pointer is "" (the whole body)."""
     response = client.post(
