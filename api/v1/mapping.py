@@ -215,10 +215,17 @@ def _addition(a: Addition) -> JSON:
     }
 
 
+_records_option = _Encoded(_addition, limit=16384)
+"""A records option is a shared object of the core (``calculator.model.records_option``)."""
+
+
 def _next_tier(n: NextTier | None) -> JSON | None:
     if n is None:
         return None
-    return {"tier": _VALUE[n.tier], "options": [_addition(a) for a in n.options]}
+    return {
+        "tier": _VALUE[n.tier],
+        "options": [_addition(a) if a.category is None else _records_option(a) for a in n.options],
+    }
 
 
 def _money(value: Decimal | None) -> str | None:
