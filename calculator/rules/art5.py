@@ -178,8 +178,6 @@ def _single_category_grounds(
     by_category: Mapping[Category, int], item: str, level: Level
 ) -> list[Ground]:
     out: list[Ground] = []
-    if not by_category:
-        return out
     need = level.need_records
     item_of = level.item_of
     for category, counted in by_category.items():
@@ -265,10 +263,9 @@ def _items_3_to_7(
         prop = _proportional_ground(by_category, units, rs, level)
         if prop is not None:
             out.append(prop)
-    if gains >= level.need_gains:
-        gain = _gains_ground(gains, rs, level)
-        if gain is not None:
-            out.append(gain)
+    gain = _gains_ground(gains, rs, level)
+    if gain is not None:
+        out.append(gain)
     return out
 
 
