@@ -30,7 +30,9 @@ from calculator import (
     Basis,
     Case,
     Category,
+    Circumstances,
     Leniency,
+    LeniencyFacts,
     LeniencyStatus,
     NextTier,
     Offender,
@@ -74,8 +76,16 @@ JSON = dict[str, Any]
 # Request → core
 
 
+_NO_FINDINGS = Circumstances()
+_NO_LENIENCY_FACTS = LeniencyFacts()
+
+
 def case(request: schemas.AssessmentRequest) -> Case:
-    """The core's ``Case`` for a validated request."""
+    """The core's ``Case`` for a validated request.
+
+    Circumstances and Art. 10 facts the request leaves wholly to their defaults become
+    the core's shared default objects (they are immutable).
+    """
     purchase = request.business_purchase
     c = request.circumstances
     facts = request.leniency_facts
@@ -97,7 +107,9 @@ def case(request: schemas.AssessmentRequest) -> Case:
         ),
         illegal_gains_cny=Decimal(request.illegal_gains_cny),
         illegal_gains_from_duty_cny=Decimal(request.illegal_gains_from_duty_cny),
-        circumstances=new_circumstances(
+        circumstances=_NO_FINDINGS
+        if not c.model_fields_set
+        else new_circumstances(
             whereabouts_used_in_crime=c.whereabouts_used_in_crime,
             knowingly_supplied_criminal_user=c.knowingly_supplied_criminal_user,
             prior_criminal_punishment=c.prior_criminal_punishment,
@@ -110,7 +122,9 @@ def case(request: schemas.AssessmentRequest) -> Case:
         business_purchase=None
         if purchase is None
         else new_business_purchase(profit_cny=Decimal(purchase.profit_cny), resold=purchase.resold),
-        leniency_facts=new_leniency_facts(
+        leniency_facts=_NO_LENIENCY_FACTS
+        if not facts.model_fields_set
+        else new_leniency_facts(
             first_offender=facts.first_offender,
             full_restitution=facts.full_restitution,
             remorse=facts.remorse,
