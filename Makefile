@@ -3,6 +3,7 @@
 #
 #   make run                      serve on http://127.0.0.1:8000 (HOST=… PORT=… to change)
 #   make test                     ruff, ruff format --check, mypy --strict, the whole pytest suite
+#   make bench-core               the core's benchmark (bench/core.py)
 #   make bench-http               the HTTP benchmark (bench/http.py)
 #   make openapi-snapshot         refresh tests/api/openapi.snapshot.json after a reviewed change
 
@@ -15,7 +16,7 @@ PORT ?= 8000
 # Steps `make test` runs, in order; add a step by appending its target here.
 TEST_STEPS := system-deps dev-deps lint format-check typecheck pytest
 
-.PHONY: run test bench-http openapi-snapshot system-deps runtime-deps dev-deps \
+.PHONY: run test bench-core bench-http openapi-snapshot system-deps runtime-deps dev-deps \
 	lint format-check typecheck pytest clean
 
 $(BIN)/python:
@@ -55,6 +56,9 @@ typecheck: dev-deps
 
 pytest: dev-deps
 	$(BIN)/python -m pytest --cov --cov-branch --cov-report=term-missing:skip-covered
+
+bench-core: runtime-deps
+	$(BIN)/python bench/core.py
 
 bench-http: runtime-deps
 	$(BIN)/python -m bench.http
