@@ -22,7 +22,6 @@ from calculator.model import (
     FieldError,
     InvalidFacts,
     Leniency,
-    LeniencyFacts,
     LeniencyStatus,
     Offender,
     Penalty,
@@ -212,19 +211,8 @@ def _provisions_applied(
     return refs
 
 
-def _facts(f: LeniencyFacts) -> tuple[bool | None, bool | None, bool | None]:
-    return f.first_offender, f.full_restitution, f.remorse
-
-
-@lru_cache(maxsize=64)
-def _leniency(
-    tier: Tier, first_offender: bool | None, full_restitution: bool | None, remorse: bool | None
-) -> Leniency:
-    """Art. 10 for a tier and three facts; results are immutable and shared."""
-    facts = LeniencyFacts(
-        first_offender=first_offender, full_restitution=full_restitution, remorse=remorse
-    )
-    return art10_leniency(tier, facts)
+_leniency = lru_cache(maxsize=64)(art10_leniency)
+"""Art. 10 for a tier and the three facts; results are immutable and shared."""
 
 
 @lru_cache(maxsize=4096)
@@ -292,7 +280,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         tier=ev.tier, grounds=ev.grounds, open_questions=questions
     )
     penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider_ground, case.offender, rs)
-    leniency = _leniency(ev.tier, *_facts(case.leniency_facts))
+    leniency = _leniency(ev.tier, case.leniency_facts)
     return new_assessment(
         tier=ev.tier,
         tier_zh=ev.tier.zh,

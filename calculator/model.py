@@ -60,11 +60,11 @@ def builder(cls: type[_T]) -> Callable[..., _T]:
     ``type.__call__``, which makes building a result about three times cheaper. The
     core builds its results with it; callers use the class itself.
     """
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    declared = fields(cls)  # type: ignore[arg-type]
     namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_unset": MISSING}
     params: list[str] = []
     body = ""
-    for i, f in enumerate(fields(cls)):  # type: ignore[arg-type]
+    for i, f in enumerate(declared):
         namespace[f"_set{i}"] = getattr(cls, f.name).__set__
         if f.default is not MISSING:
             namespace[f"_default{i}"] = f.default
@@ -75,7 +75,7 @@ def builder(cls: type[_T]) -> Callable[..., _T]:
             body += f"        if {f.name} is _unset:\n            {f.name} = _factory{i}()\n"
         else:
             params.append(f.name)
-    body += "".join(f"        _set{i}(o, {name})\n" for i, name in enumerate(names))
+    body += "".join(f"        _set{i}(o, {f.name})\n" for i, f in enumerate(declared))
     source = (
         f"def _make({', '.join(namespace)}):\n"
         f"    def build(*, {', '.join(params)}):\n"

@@ -21,6 +21,8 @@ __all__ = ["open_questions", "warnings"]
 
 def _d8_tenfold_rests_on_sum(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None:
     """D8: 情节特别严重 rests only on a proportional sum multiplied by ten."""
+    if ev.tier is not Tier.ESPECIALLY_SERIOUS:
+        return None
     top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
     if not top or any(g.detail.get("item") != rs.proportional_provision for g in top):
         return None
@@ -170,7 +172,7 @@ def open_questions(
     """The open questions of D8, D9, D12, D17, D18 and D20, in that order."""
     found: list[OpenQuestion] = []
     for question in (
-        _d8_tenfold_rests_on_sum(ev, rs) if ev.tier is Tier.ESPECIALLY_SERIOUS else None,
+        _d8_tenfold_rests_on_sum(ev, rs),
         _d9_counts_and_gains_both_half(ev, case.illegal_gains_cny, rs),
         _d12_insider_blend(ev, case, rs),
         _d17_window_edge(ev, case, rs),

@@ -259,10 +259,9 @@ def _items_3_to_7(
     if units >= level.need_any_units:
         for standard in rs.standards:
             out += _single_category_grounds(by_category, standard.provision, level)
-    if units >= level.need_units:
-        prop = _proportional_ground(by_category, units, rs, level)
-        if prop is not None:
-            out.append(prop)
+    prop = _proportional_ground(by_category, units, rs, level)
+    if prop is not None:
+        out.append(prop)
     gain = _gains_ground(gains, rs, level)
     if gain is not None:
         out.append(gain)
