@@ -1,11 +1,10 @@
-"""Wire ⇄ core: validated requests become ``calculator`` inputs, results become JSON-ready values.
+"""Wire ⇄ core: validated requests become ``calculator`` inputs, results become JSON-ready dicts.
 
-A plain mapping, field for field; no legal logic lives here. The answer is built straight
-from the core's frozen dataclasses (fractions as ``"p/q"``, money as decimal strings,
-enums as their values): where a core type has the wire's shape field for field, orjson
-encodes the dataclass itself; elsewhere a dict is built. It is encoded once, without a
-second validation pass. ``tests/api/test_mapping.py`` checks every answer against the
-response models and checks that every field of every core result type is carried.
+A plain mapping, field for field; no legal logic lives here. The answer is built as
+dicts straight from the core's frozen dataclasses (fractions as ``"p/q"``, money as
+decimal strings, enums as their values), so it is encoded once, without a second
+validation pass. ``tests/api/test_mapping.py`` checks these dicts against the response
+models and checks that every field of every core result type is carried.
 """
 
 from __future__ import annotations
@@ -31,6 +30,8 @@ from calculator import (
     Case,
     Category,
     Circumstances,
+    Classification,
+    Ground,
     Leniency,
     LeniencyFacts,
     LeniencyStatus,
@@ -171,6 +172,16 @@ class _Encoded:
         return fragment
 
 
+def _ground(g: Ground) -> JSON:
+    return {
+        "provision": g.provision,
+        "tier": _VALUE[g.tier],
+        "text": g.text,
+        "basis": _VALUE[g.basis],
+        "detail": g.detail,
+    }
+
+
 def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
     return {
         "rows": [
@@ -280,6 +291,14 @@ def _provisions_applied_json(refs: tuple[ProvisionRef, ...]) -> list[JSON]:
     return [{"provision": r.provision, "text": r.text, "role": r.role} for r in refs]
 
 
+def _classification_json(c: Classification) -> JSON:
+    return {
+        "sensitive": c.sensitive,
+        "lenient_tier": _VALUE[c.lenient_tier],
+        "strict_tier": _VALUE[c.strict_tier],
+    }
+
+
 def _ruleset_json(r: RulesetRef) -> JSON:
     return {
         "id": r.id,
@@ -298,22 +317,24 @@ def assessment(a: Assessment, request: schemas.AssessmentRequest, *, digest: str
     """The wire ``Assessment``: API.md's fields, every extra field of the core, the digest.
 
     Each row of ``quantity.rows`` also repeats its position, ``obtained_in_duty`` and the
-    caller's ``label`` from the request. Grounds, the classification, open questions and
-    warnings have the wire's shape field for field, so orjson encodes the core's
-    dataclasses themselves (enums as their values). Sections the core shares between
-    cases (penalty, leniency, provisions applied, ruleset) are spliced in already encoded.
+    caller's ``label`` from the request. Sections the core shares between cases (penalty,
+    leniency, provisions applied, ruleset) are spliced in already encoded.
     """
+    c = a.classification
     return {
         "tier": _VALUE[a.tier],
         "tier_zh": a.tier_zh,
-        "grounds": a.grounds,
+        "grounds": [_ground(g) for g in a.grounds],
         "quantity": _quantity(a.quantity, request.records),
         "next_tier": _next_tier(a.next_tier),
-        "classification": a.classification,
+        "classification": _classification_json(c),
         "penalty": _penalty(a.penalty),
         "leniency": _leniency(a.leniency),
-        "open_questions": a.open_questions,
-        "warnings": a.warnings,
+        "open_questions": [
+            {"code": q.code, "provision": q.provision, "text": q.text, "text_en": q.text_en}
+            for q in a.open_questions
+        ],
+        "warnings": [{"code": w.code, "text": w.text, "text_en": w.text_en} for w in a.warnings],
         "provisions_applied": _provisions_applied(a.provisions_applied),
         "ruleset": _ruleset_ref(a.ruleset),
         "engine_version": a.engine_version,
