@@ -1,6 +1,6 @@
 """The calculator's vocabulary: frozen, keyword-only inputs and results.
 
-The types mirror the ``/v1`` contract (``../shared/spec/API.md``) field for field, so
+The types mirror the ``/v1`` contract (``docs/spec/API.md``) field for field, so
 the HTTP adapter is a plain mapping. English identifiers carry one word per legal
 term (情节严重 ``serious``, 违法所得 ``illegal_gains``, 在履行职责或者提供服务过程中获得
 ``obtained_in_duty``); the Chinese term is in the docstrings and in the law data.

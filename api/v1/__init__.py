@@ -1,1 +1,1 @@
-"""Version 1 of the API, as fixed by ``../shared/spec/API.md``."""
+"""Version 1 of the API, as fixed by ``docs/spec/API.md``."""

@@ -1,6 +1,6 @@
 """The ``/v1`` wire models: what a case-management system sends and what it gets back.
 
-Names and enum values are the contract of ``../shared/spec/API.md``; every model and
+Names and enum values are the contract of ``docs/spec/API.md``; every model and
 field carries a Chinese and an English description, which the OpenAPI document shows.
 Requests are validated strictly (``extra="forbid"``, no type coercion): money is a
 decimal string (a JSON number is refused, D2), dates are ``YYYY-MM-DD``, counts are

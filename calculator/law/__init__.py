@@ -1,7 +1,7 @@
 """The law as data: provision texts and parameters, read once at import.
 
 ``provisions.toml`` holds every provision the calculator cites, copied verbatim from
-``../shared/spec/LAW.md``; ``parameters.toml`` holds the thresholds, factors, amounts and
+``docs/spec/LAW.md``; ``parameters.toml`` holds the thresholds, factors, amounts and
 dates, each with the provision that fixes it and its effective date. Rule code reads
 these by name; it never writes a threshold itself.
 """

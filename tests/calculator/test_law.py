@@ -14,7 +14,7 @@ from calculator.model import Category
 from calculator.rules import art5, art6, art7, art10, art11, art12, penalty
 
 PACKAGE = Path(calculator.__file__).resolve().parent
-LAW_MD = PACKAGE.parents[1] / "shared" / "spec" / "LAW.md"
+LAW_MD = PACKAGE.parent / "docs" / "spec" / "LAW.md"
 RULE_MODULES = (art5, art6, art7, art10, art11, art12, penalty)
 QUOTE = re.compile(r"「([^」]+)」")
 
