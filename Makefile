@@ -1,70 +1,80 @@
 # One command to serve, one to test. Both work from a fresh clone with only Python 3.11:
-# the virtual environment and the pinned dependencies are made on first use.
-#
-#   make run                      serve on http://127.0.0.1:8000 (HOST=… PORT=… to change)
-#   make test                     ruff, ruff format --check, mypy --strict, the whole pytest suite
-#   make bench-core               the core's benchmark (bench/core.py)
-#   make bench-http               the HTTP benchmark (bench/http.py)
-#   make openapi-snapshot         refresh tests/api/openapi.snapshot.json after a reviewed change
+# the virtual environment and the pinned dependencies are made on first use. Every install
+# goes through the package's extras (pyproject.toml) with constraints.txt pinning the rest.
+# `make help` lists the targets.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+IMAGE ?= pi-severity
+SOAK_SECONDS ?= 120
 
 # Steps `make test` runs, in order; add a step by appending its target here.
 TEST_STEPS := system-deps dev-deps lint format-check typecheck pytest
 
-.PHONY: run test bench-core bench-http openapi-snapshot system-deps runtime-deps dev-deps \
-	lint format-check typecheck pytest clean
+.DEFAULT_GOAL := help
+
+.PHONY: help run test bench-core bench-http bench-soak openapi-snapshot system-deps \
+	runtime-deps dev-deps lint format-check typecheck pytest image clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' \
+		$(MAKEFILE_LIST)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# A stamp per requirements set: reinstall only when a requirements file changes.
-$(VENV)/.runtime-deps: requirements.txt constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+# A stamp per extra: reinstall only when the package's metadata or the pins change.
+$(VENV)/.runtime-deps: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[api]' -c constraints.txt
 	touch $@
 
-$(VENV)/.dev-deps: requirements.txt requirements-dev.txt constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+$(VENV)/.dev-deps: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -c constraints.txt
 	touch $@
 
-runtime-deps: $(VENV)/.runtime-deps
-dev-deps: $(VENV)/.dev-deps
+runtime-deps: $(VENV)/.runtime-deps ## install the service into .venv (extra `api`)
+dev-deps: $(VENV)/.dev-deps ## install the service and the test tools into .venv (extra `dev`)
 
-run: runtime-deps
-	$(BIN)/python -m uvicorn --factory api.main:create_app --host $(HOST) --port $(PORT) \
-		--workers 1 --no-access-log
+run: runtime-deps ## serve on http://$(HOST):$(PORT) with the hardened settings (HOST=… PORT=…)
+	$(BIN)/pi-severity serve --host $(HOST) --port $(PORT)
 
 # System packages the test suite needs (Debian's, installed as root): the browser tests'
 # Chromium and CJK font. The script does nothing when they are already there.
-system-deps:
+system-deps: ## install Chromium and a CJK font from Debian for the browser tests (root)
 	bash scripts/install-browser-deps.sh
 
-test: $(TEST_STEPS)
+test: $(TEST_STEPS) ## ruff, ruff format --check, mypy --strict and the whole pytest suite
 
-lint: dev-deps
+lint: dev-deps ## ruff check
 	$(BIN)/ruff check .
 
-format-check: dev-deps
+format-check: dev-deps ## ruff format --check
 	$(BIN)/ruff format --check calculator api tests bench
 
-typecheck: dev-deps
+typecheck: dev-deps ## mypy --strict over the packages, the tests and the benchmarks
 	$(BIN)/mypy --strict calculator api tests bench
 
-pytest: dev-deps
+pytest: dev-deps ## the whole pytest suite with branch coverage
 	$(BIN)/python -m pytest --cov --cov-branch --cov-report=term-missing:skip-covered
 
-bench-core: runtime-deps
+bench-core: runtime-deps ## the core's benchmark (bench/core.py)
 	$(BIN)/python bench/core.py
 
-bench-http: runtime-deps
+bench-http: runtime-deps ## the HTTP benchmark (bench/http.py)
 	$(BIN)/python -m bench.http
 
-openapi-snapshot: dev-deps
+bench-soak: runtime-deps ## the bounded soak at saturation (bench/soak.py; SOAK_SECONDS=120)
+	$(BIN)/python -m bench.soak --seconds $(SOAK_SECONDS)
+
+openapi-snapshot: dev-deps ## refresh tests/api/openapi.snapshot.json after a reviewed change
 	$(BIN)/python -m tests.api.snapshot
 
-clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage htmlcov
+image: ## build the container image with docker, or buildah when there is no docker daemon
+	@if docker info >/dev/null 2>&1; then docker build -t $(IMAGE) .; \
+	else buildah bud --format docker -t $(IMAGE) .; fi
+
+clean: ## remove .venv and every cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage htmlcov build *.egg-info

@@ -1,6 +1,8 @@
 """The app factory: ``create_app()`` wires the ``/v1`` router, problems, docs, the page, the edge.
 
-Run it with ``uvicorn --factory api.main:create_app`` (``make run``).
+Run it with ``pi-severity serve`` (``make run``), which adds the HTTP limits of
+``api.server``; ``python -m uvicorn --factory api.main:create_app`` serves the same app
+with uvicorn's defaults.
 """
 
 from __future__ import annotations
@@ -130,5 +132,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type"],
         )
-    app.add_middleware(Edge, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        Edge,
+        max_body_bytes=settings.max_body_bytes,
+        max_concurrent_requests=settings.max_concurrent_requests,
+        body_timeout_seconds=settings.body_timeout_seconds,
+        retry_after_seconds=settings.retry_after_seconds,
+    )
     return app

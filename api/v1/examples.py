@@ -1,4 +1,4 @@
-"""Named request examples for the docs, one per statutory path, read from ``fixtures/examples``.
+"""Named request examples for the docs, one per statutory path, read from ``example_requests/``.
 
 Each file holds ``id``, ``summary_zh``, ``summary_en``, ``request`` and ``expect`` (what the
 core must answer, checked by ``tests/api/test_examples.py``), so the examples a lawyer
@@ -14,7 +14,7 @@ from typing import Any
 
 __all__ = ["EXAMPLES_DIR", "load_examples", "openapi_examples"]
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "examples"
+EXAMPLES_DIR = Path(__file__).resolve().parent / "example_requests"
 
 
 @cache
