@@ -20,7 +20,7 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import Any, BinaryIO, TextIO
 
 __all__ = ["assess_bytes", "main"]
@@ -84,7 +84,7 @@ async def _post(path: str, raw: bytes, lang: str) -> tuple[int, bytes]:
         sent = True
         return {"type": "http.request", "body": raw, "more_body": False}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         nonlocal status
         if message["type"] == "http.response.start":
             status = message["status"]

@@ -61,14 +61,15 @@ problem, and the connection is closed. 2 MiB in 20 s needs about 105 kB/s."""
 KEEP_ALIVE_SECONDS = 5
 """An idle keep-alive connection is closed after this (uvicorn's ``timeout_keep_alive``)."""
 
-MAX_CONCURRENT_REQUESTS = 6
+MAX_CONCURRENT_REQUESTS = 4
 """Requests one worker handles at once; one more is a 503 problem with ``Retry-After``.
 
-Chosen from measured memory: a maximal batch (1000 items, 2 MiB in, about 8 MiB out) adds
-at most about 45 MiB to the worker while it is handled, so six at once stay near 300 MiB
-above the idle worker, and six keep both cores of a small host busy (batches run in the
-thread pool, one at a time per core under the GIL). ``GET /healthz`` is not counted, so
-a liveness probe is answered however busy the worker is."""
+Chosen from measured memory (``bench/soak.py``'s maximal batch: 1000 items of 17 labelled
+rows, 2.09 MB in, 17.5 MB out): each one handled at once adds about 75 MB to the worker's
+peak; four at once peaked at 357 MB, six at 491 MB, from 54 MB idle. Four keeps a worker
+well under 600 MB and still keeps two cores busy (batches run in the thread pool, under
+the GIL). ``GET /healthz`` is not counted, so a liveness probe is answered however busy
+the worker is."""
 
 RETRY_AFTER_SECONDS = 1
 """``Retry-After`` of a 503 answered because the worker is at its limit."""
