@@ -1,11 +1,19 @@
-"""Security headers on every response; no CORS unless configured."""
+"""Security headers on every response; no CORS unless configured; the edge's limits."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
 import pytest
+from starlette.requests import ClientDisconnect
 from starlette.testclient import TestClient
+from starlette.types import Message, Receive, Scope, Send
 
 from api.main import create_app
+from api.middleware import Edge
 from api.settings import Settings
 from tests.api.conftest import case
 
@@ -75,3 +83,103 @@ def test_cors_only_for_configured_origins() -> None:
     assert ok.headers["access-control-allow-origin"] == "https://cms.example"
     assert "access-control-allow-origin" not in other.headers
     assert ok.headers["x-content-type-options"] == "nosniff"
+
+
+# ---------------------------------------------------------------------------
+# The edge's limits, called directly as ASGI (the same limits over real sockets are in
+# test_hardening.py)
+
+
+def _scope(method: str = "GET", path: str = "/v1/rulesets") -> dict[str, Any]:
+    return {"type": "http", "method": method, "path": path, "headers": []}
+
+
+async def _call(edge: Edge, scope: dict[str, Any]) -> list[Message]:
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    await edge(scope, receive, send)
+    return sent
+
+
+def test_head_is_answered_as_get_without_the_body(client: TestClient) -> None:
+    """HEAD on a GET route: 200, GET's Content-Length, no body bytes."""
+    got = client.get("/v1/rulesets")
+    head = client.head("/v1/rulesets")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == got.headers["content-length"] != "0"
+
+
+def test_beyond_the_cap_the_edge_answers_503_with_retry_after() -> None:
+    """With the cap's requests in the app, the next is a 503 problem; /healthz still passes."""
+    release = asyncio.Event()
+    entered = 0
+
+    async def slow_app(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal entered
+        entered += 1
+        await release.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    edge = Edge(slow_app, max_body_bytes=10, max_concurrent_requests=2, retry_after_seconds=3)
+
+    async def scenario() -> tuple[list[Message], list[Message], int]:
+        held = [asyncio.create_task(_call(edge, _scope())) for _ in range(2)]
+        await asyncio.sleep(0.01)
+        refused = await _call(edge, _scope())
+        health = asyncio.create_task(_call(edge, _scope(path="/healthz")))
+        await asyncio.sleep(0.01)
+        release.set()
+        await asyncio.gather(*held, health)
+        after = await _call(edge, _scope())
+        return refused, after, edge.active
+
+    refused, after, active = asyncio.run(scenario())
+    start = refused[0]
+    assert start["status"] == 503
+    headers = dict(start["headers"])
+    assert headers[b"retry-after"] == b"3"
+    assert headers[b"content-type"] == b"application/problem+json"
+    assert entered == 4  # two held, /healthz past the cap, one after the release
+    assert after[0]["status"] == 200
+    assert active == 0
+
+
+def test_an_unexpected_error_is_logged_with_module_relative_paths(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The 500's log line names the exception type and module-relative places, no absolute path."""
+
+    async def failing(scope: Scope, receive: Receive, send: Send) -> None:
+        raise RuntimeError("a value that must not be logged")
+
+    caplog.set_level(logging.INFO)
+    sent = asyncio.run(_call(Edge(failing, max_body_bytes=10), _scope()))
+    assert sent[0]["status"] == 500
+    (record,) = [r for r in caplog.records if r.name == "api"]
+    line = record.getMessage()
+    assert "RuntimeError" in line
+    assert "tests/api/test_middleware.py" in line
+    assert str(Path(__file__).resolve().parents[2]) not in line
+    assert "must not be logged" not in line
+
+
+def test_a_client_that_leaves_mid_body_is_one_info_line(caplog: pytest.LogCaptureFixture) -> None:
+    """ClientDisconnect from the app: no answer, one INFO line naming nothing of the request."""
+
+    async def leaving(scope: Scope, receive: Receive, send: Send) -> None:
+        raise ClientDisconnect
+
+    caplog.set_level(logging.DEBUG)
+    sent = asyncio.run(_call(Edge(leaving, max_body_bytes=10), _scope("POST", "/v1/assessments")))
+    assert sent == []
+    (record,) = [r for r in caplog.records if r.levelno >= logging.INFO]
+    assert (record.name, record.levelno) == ("api", logging.INFO)
+    assert "/" not in record.getMessage()
