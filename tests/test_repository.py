@@ -47,7 +47,7 @@ def test_the_scan_sees_the_repository() -> None:
 
 
 def test_no_tracked_file_refers_to_a_sibling_shared_folder() -> None:
-    """No file reads or links ``../shared``: the spec lives in ``docs/spec/``."""
+    """No file reads or links the sibling folder: the spec lives in ``docs/spec/``."""
     offenders = []
     for path in tracked_files():
         try:
