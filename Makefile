@@ -38,7 +38,7 @@ $(VENV)/.dev-deps: pyproject.toml constraints.txt | $(BIN)/python
 runtime-deps: $(VENV)/.runtime-deps ## install the service into .venv (extra `api`)
 dev-deps: $(VENV)/.dev-deps ## install the service and the test tools into .venv (extra `dev`)
 
-run: runtime-deps ## serve on http://$(HOST):$(PORT) with the hardened settings (HOST=… PORT=…)
+run: runtime-deps ## serve http://127.0.0.1:8000 with the HTTP limits (pi-severity serve; HOST=… PORT=…)
 	$(BIN)/pi-severity serve --host $(HOST) --port $(PORT)
 
 # System packages the test suite needs (Debian's, installed as root): the browser tests'
