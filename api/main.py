@@ -136,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         Edge,
         max_body_bytes=settings.max_body_bytes,
         max_concurrent_requests=settings.max_concurrent_requests,
+        max_receiving_requests=settings.max_receiving_requests,
         body_timeout_seconds=settings.body_timeout_seconds,
         retry_after_seconds=settings.retry_after_seconds,
     )

@@ -7,11 +7,12 @@ security headers: ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-ref
 set their own) and ``Cache-Control: no-store`` unless a response sets its own. Around the
 app it enforces, in this order:
 
-- **requests at once**: beyond ``max_concurrent_requests`` requests being handled, a 503
-  problem with ``Retry-After``; ``GET``/``HEAD /healthz`` is never refused, so a liveness
-  probe does not fail because the worker is busy. Neither uvicorn nor Starlette has such a
-  cap that answers with a problem and ``Retry-After`` (uvicorn's ``limit_concurrency``
-  answers plain text and counts idle keep-alive connections too);
+- **requests at once**: at most ``max_receiving_requests`` requests whose body is still
+  arriving and ``max_concurrent_requests`` being handled (see ``Edge``); beyond either, a
+  503 problem with ``Retry-After``. ``GET``/``HEAD /healthz`` is never refused, so a
+  liveness probe does not fail because the worker is busy. Neither uvicorn nor Starlette
+  has such a cap that answers with a problem and ``Retry-After`` (uvicorn's
+  ``limit_concurrency`` answers plain text and counts idle keep-alive connections too);
 - **HEAD**: answered as GET without the body (RFC 9110 §9.3.2) on every GET route. FastAPI's
   routes answer only the methods they declare, and declaring HEAD on each would put a second
   operation per path into the OpenAPI document;
@@ -40,7 +41,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.encoding import dumps
 from api.problems import PROBLEM_MEDIA_TYPE, problem
-from api.settings import BODY_TIMEOUT_SECONDS, MAX_CONCURRENT_REQUESTS, RETRY_AFTER_SECONDS
+from api.settings import (
+    BODY_TIMEOUT_SECONDS,
+    MAX_CONCURRENT_REQUESTS,
+    MAX_RECEIVING_REQUESTS,
+    RETRY_AFTER_SECONDS,
+)
 
 __all__ = ["API_CSP", "SECURITY_HEADERS", "Edge"]
 
@@ -108,8 +114,61 @@ class _BodyTimedOut(Exception):
     """The request body did not arrive in time."""
 
 
+class _AtCapacity(Exception):
+    """A body is complete but the requests being handled are at their limit."""
+
+
+def _has_body(scope: Scope) -> bool:
+    """Whether the request announces a body (a ``Content-Length`` above 0, or chunks)."""
+    for name, value in scope["headers"]:
+        if name == b"transfer-encoding" or (name == b"content-length" and value.strip() != b"0"):
+            return True
+    return False
+
+
+class _Slot:
+    """Which of the edge's two counts a request holds now: receiving, handling, or none."""
+
+    __slots__ = ("edge", "held")
+
+    def __init__(self, edge: Edge) -> None:
+        self.edge = edge
+        self.held: str | None = None
+
+    def take(self, kind: str) -> bool:
+        """Hold ``kind`` ("receiving" or "handling") instead of what was held; False when full."""
+        edge = self.edge
+        self.release()
+        if kind == "receiving":
+            if edge.receiving >= edge.max_receiving_requests:
+                return False
+            edge.receiving += 1
+        else:
+            if edge.handling >= edge.max_concurrent_requests:
+                return False
+            edge.handling += 1
+        self.held = kind
+        return True
+
+    def release(self) -> None:
+        """Give back what is held."""
+        if self.held == "receiving":
+            self.edge.receiving -= 1
+        elif self.held == "handling":
+            self.edge.handling -= 1
+        self.held = None
+
+
 class Edge:
-    """The request limits, HEAD, security headers and the last-resort 500 around the whole app."""
+    """The request limits, HEAD, security headers and the last-resort 500 around the whole app.
+
+    Two counts bound what the worker holds at once. A request with a body is *receiving*
+    until its last byte is in (at most ``max_receiving_requests``, each at most
+    ``max_body_bytes``), then *handling*; one without a body is handling from the start.
+    At most ``max_concurrent_requests`` are handling: that is where a batch's results take
+    their memory and the CPU. A body arriving slowly therefore never keeps a handling place,
+    and a request that finds either count full is a 503 problem with ``Retry-After``.
+    """
 
     def __init__(
         self,
@@ -117,16 +176,20 @@ class Edge:
         *,
         max_body_bytes: int,
         max_concurrent_requests: int = MAX_CONCURRENT_REQUESTS,
+        max_receiving_requests: int = MAX_RECEIVING_REQUESTS,
         body_timeout_seconds: float = BODY_TIMEOUT_SECONDS,
         retry_after_seconds: int = RETRY_AFTER_SECONDS,
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.max_concurrent_requests = max_concurrent_requests
+        self.max_receiving_requests = max_receiving_requests
         self.body_timeout_seconds = body_timeout_seconds
         self.retry_after = str(retry_after_seconds).encode()
-        self.active = 0
-        """Requests being handled now (``/healthz`` not counted)."""
+        self.handling = 0
+        """Requests whose body is complete (or that have none) being handled now."""
+        self.receiving = 0
+        """Requests whose body is still arriving."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -147,28 +210,39 @@ class Edge:
         if head:
             scope = {**scope, "method": "GET"}
         if scope["path"] == "/healthz":
-            await self._handle(scope, receive, send_secured, lambda: started)
+            await self._handle(scope, receive, send_secured, lambda: started, None)
             return
-        if self.active >= self.max_concurrent_requests:
-            await _send_problem(
-                send_secured,
-                503,
-                _bilingual(
-                    "服务正忙，请稍后重试（见 Retry-After）",
-                    "the service is at its limit of requests at once; retry after the "
-                    "number of seconds in Retry-After",
-                ),
-                extra=[(b"retry-after", self.retry_after)],
-            )
+        slot = _Slot(self)
+        if not slot.take("receiving" if _has_body(scope) else "handling"):
+            await self._busy(send_secured)
             return
-        self.active += 1
         try:
-            await self._handle(scope, receive, send_secured, lambda: started)
+            await self._handle(scope, receive, send_secured, lambda: started, slot)
+        except _AtCapacity:
+            if not started:
+                await self._busy(send_secured)
         finally:
-            self.active -= 1
+            slot.release()
+
+    async def _busy(self, send: Send) -> None:
+        await _send_problem(
+            send,
+            503,
+            _bilingual(
+                "服务正忙，请按 Retry-After 所示秒数后重试",
+                "the service is at its limit of requests at once; retry after the "
+                "number of seconds in Retry-After",
+            ),
+            extra=[(b"retry-after", self.retry_after)],
+        )
 
     async def _handle(
-        self, scope: Scope, receive: Receive, send: Send, started: Callable[[], bool]
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        started: Callable[[], bool],
+        slot: _Slot | None,
     ) -> None:
         limit = self.max_body_bytes
         length = _content_length(scope)
@@ -201,10 +275,15 @@ class Edge:
                 if received > limit:
                     raise HTTPException(413)
                 complete = not message.get("more_body", False)
+                moving = complete and slot is not None and slot.held == "receiving"
+                if moving and slot is not None and not slot.take("handling"):
+                    raise _AtCapacity
             return message
 
         try:
             await self.app(scope, receive_limited, send)
+        except _AtCapacity:
+            raise
         except ClientDisconnect:
             log.info("a client left before its request body was complete")
         except _BodyTimedOut:

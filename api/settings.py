@@ -28,6 +28,7 @@ __all__ = [
     "MAX_CONCURRENT_REQUESTS",
     "MAX_HEADER_BYTES",
     "MAX_HEADER_FIELDS",
+    "MAX_RECEIVING_REQUESTS",
     "MAX_TARGET_BYTES",
     "RETRY_AFTER_SECONDS",
     "Settings",
@@ -62,7 +63,8 @@ KEEP_ALIVE_SECONDS = 5
 """An idle keep-alive connection is closed after this (uvicorn's ``timeout_keep_alive``)."""
 
 MAX_CONCURRENT_REQUESTS = 4
-"""Requests one worker handles at once; one more is a 503 problem with ``Retry-After``.
+"""Requests one worker handles at once, their bodies complete; one more is a 503 problem
+with ``Retry-After``.
 
 Chosen from measured memory (``bench/soak.py``'s maximal batch: 1000 items of 17 labelled
 rows, 2.09 MB in, 17.5 MB out): each one handled at once adds about 75 MB to the worker's
@@ -70,6 +72,13 @@ peak; four at once peaked at 357 MB, six at 491 MB, from 54 MB idle. Four keeps 
 well under 600 MB and still keeps two cores busy (batches run in the thread pool, under
 the GIL). ``GET /healthz`` is not counted, so a liveness probe is answered however busy
 the worker is."""
+
+MAX_RECEIVING_REQUESTS = 64
+"""Requests whose body is still arriving, at once; one more is a 503 problem.
+
+A body is held in memory as it arrives (at most ``MAX_BODY_BYTES``), so these take at most
+128 MiB; counted apart from the requests being handled, a body sent slowly (or not at
+all, until ``BODY_TIMEOUT_SECONDS``) never takes a place a complete request could use."""
 
 RETRY_AFTER_SECONDS = 1
 """``Retry-After`` of a 503 answered because the worker is at its limit."""
@@ -82,6 +91,7 @@ class Settings:
     max_body_bytes: int = MAX_BODY_BYTES
     cors_origins: tuple[str, ...] = ()
     max_concurrent_requests: int = MAX_CONCURRENT_REQUESTS
+    max_receiving_requests: int = MAX_RECEIVING_REQUESTS
     body_timeout_seconds: float = BODY_TIMEOUT_SECONDS
     retry_after_seconds: int = RETRY_AFTER_SECONDS
     max_header_bytes: int = MAX_HEADER_BYTES

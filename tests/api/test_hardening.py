@@ -39,7 +39,12 @@ from tests.api.conftest import case
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
-SETTINGS = Settings(head_timeout_seconds=1.0, body_timeout_seconds=1.0, max_concurrent_requests=2)
+SETTINGS = Settings(
+    head_timeout_seconds=1.0,
+    body_timeout_seconds=1.0,
+    max_concurrent_requests=2,
+    max_receiving_requests=2,
+)
 
 
 @dataclass
@@ -271,13 +276,14 @@ def test_the_default_timeouts_answer_within_30_seconds() -> None:
 
 
 def test_beyond_the_cap_a_request_is_503_with_retry_after(server: Server) -> None:
-    """With two requests held (bodies still coming), a third is a 503 problem with Retry-After.
+    """With two bodies still arriving (the limit here), a third POST is a 503 with Retry-After.
 
-    ``/healthz`` is still answered, and once the held requests end, requests are served again.
+    Requests without a body are still handled (a slow body never takes a handling place),
+    ``/healthz`` too, and once the held requests end, POSTs are served again.
     """
     held = []
     try:
-        for _ in range(SETTINGS.max_concurrent_requests):
+        for _ in range(SETTINGS.max_receiving_requests):
             sock = server.connect()
             sock.sendall(post("/v1/assessments", b"{" + b" " * 200)[:-100])
             held.append(sock)
@@ -286,6 +292,7 @@ def test_beyond_the_cap_a_request_is_503_with_retry_after(server: Server) -> Non
         assert refused.status == 503
         assert refused.headers["retry-after"] == "1"
         refused.problem()
+        assert server.exchange(get("/v1/rulesets")).status == 200
         assert server.exchange(get("/healthz")).status == 200
     finally:
         for sock in held:

@@ -90,15 +90,21 @@ def test_cors_only_for_configured_origins() -> None:
 # test_hardening.py)
 
 
-def _scope(method: str = "GET", path: str = "/v1/rulesets") -> dict[str, Any]:
-    return {"type": "http", "method": method, "path": path, "headers": []}
+def _scope(method: str = "GET", path: str = "/v1/rulesets", body: int = 0) -> dict[str, Any]:
+    headers = [(b"content-length", str(body).encode())] if body else []
+    return {"type": "http", "method": method, "path": path, "headers": headers}
 
 
-async def _call(edge: Edge, scope: dict[str, Any]) -> list[Message]:
+async def _call(
+    edge: Edge, scope: dict[str, Any], arrived: asyncio.Event | None = None
+) -> list[Message]:
+    """Call the edge; the body (if any) is one message, sent once ``arrived`` is set."""
     sent: list[Message] = []
 
     async def receive() -> Message:
-        return {"type": "http.request", "body": b"", "more_body": False}
+        if arrived is not None:
+            await arrived.wait()
+        return {"type": "http.request", "body": b"{}", "more_body": False}
 
     async def send(message: Message) -> None:
         sent.append(message)
@@ -139,7 +145,7 @@ def test_beyond_the_cap_the_edge_answers_503_with_retry_after() -> None:
         release.set()
         await asyncio.gather(*held, health)
         after = await _call(edge, _scope())
-        return refused, after, edge.active
+        return refused, after, edge.handling
 
     refused, after, active = asyncio.run(scenario())
     start = refused[0]
@@ -183,3 +189,43 @@ def test_a_client_that_leaves_mid_body_is_one_info_line(caplog: pytest.LogCaptur
     (record,) = [r for r in caplog.records if r.levelno >= logging.INFO]
     assert (record.name, record.levelno) == ("api", logging.INFO)
     assert "/" not in record.getMessage()
+
+
+def test_a_body_still_arriving_holds_a_receiving_place_not_a_handling_one() -> None:
+    """Bodies on their way count apart: past their limit a POST is a 503, a GET still passes.
+
+    And a body that completes while the handling places are full is a 503 too.
+    """
+    release = asyncio.Event()
+
+    async def reading_app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] == "POST":
+            await receive()
+        await release.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    edge = Edge(reading_app, max_body_bytes=10, max_concurrent_requests=1, max_receiving_requests=2)
+    post = _scope("POST", "/v1/assessments", body=2)
+
+    async def scenario() -> tuple[int, int, int, int, int]:
+        slow = asyncio.Event()
+        uploading = [asyncio.create_task(_call(edge, post, slow)) for _ in range(2)]
+        await asyncio.sleep(0.01)
+        receiving = edge.receiving
+        third_post = (await _call(edge, post))[0]["status"]
+        get = asyncio.create_task(_call(edge, _scope()))  # takes the one handling place
+        await asyncio.sleep(0.01)
+        slow.set()  # the two bodies complete while the handling place is taken
+        done = await asyncio.gather(*uploading)
+        release.set()
+        get_status = (await get)[0]["status"]
+        return receiving, third_post, done[0][0]["status"], get_status, edge.receiving
+
+    receiving, third_post, completed_late, get_status, left = asyncio.run(scenario())
+    assert receiving == 2
+    assert third_post == 503
+    assert completed_late == 503
+    assert get_status == 200
+    assert left == 0
+    assert edge.handling == 0
