@@ -1,17 +1,153 @@
-"""JSON out: one encoder for every body the service builds itself, and the canonical form.
+"""JSON in and out: the exact reading of request bodies, one encoder, and the canonical form.
 
-Bodies are plain dicts, lists, strings, integers, booleans and ``None`` made directly
-from the core's results, so they are encoded once, with no second validation pass.
-orjson writes compact UTF-8 with non-ASCII text (the statute's Chinese) unescaped.
+In: a body is read with the standard library's parser (its C scanner) so that nothing
+that changes a legal result is lost on the way. Numbers with a fraction or an exponent
+are kept as ``Decimal`` with their exact written value (a float would read
+``49.99999999999999999`` as 50 and cross the 50-record line); ``NaN`` and ``Infinity``
+are refused; a key written twice in one object, and a string (key or value) holding a
+lone surrogate escape such as ``\\ud800``, are reported as faults at their JSON
+location, so the answer names them instead of silently keeping the last key or failing
+the whole body. Objects are checked for repeated keys as they are built (one length
+comparison each); the document is walked to locate a fault only when there is one.
+
+Out: bodies are plain dicts, lists, strings, integers, booleans and ``None`` made
+directly from the core's results, so they are encoded once, with no second validation
+pass. orjson writes compact UTF-8 with non-ASCII text (the statute's Chinese) unescaped.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, NoReturn
 
 import orjson
 
-__all__ = ["canonical", "dumps"]
+__all__ = ["Document", "JsonTextError", "NotUtf8Error", "canonical", "dumps", "parse"]
+
+Location = tuple[str | int, ...]
+
+
+class NotUtf8Error(ValueError):
+    """The body's bytes are not UTF-8 text."""
+
+
+class JsonTextError(ValueError):
+    """The body is UTF-8 text but not one JSON document; ``reason`` says why (no input)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed body and the faults found in its text, each ``{type, loc}`` like pydantic's.
+
+    ``type`` is ``duplicate_key`` (``loc`` names the repeated key) or ``string_unicode``
+    (``loc`` names the string, or the key, holding a lone surrogate).
+    """
+
+    value: Any
+    faults: tuple[dict[str, Any], ...]
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise JsonTextError(f"{name} is not a JSON number")
+
+
+def _is_unicode(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _repeated(pairs: list[tuple[str, Any]]) -> list[str]:
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for key, _ in pairs:
+        if key in seen and key not in repeated:
+            repeated.append(key)
+        seen.add(key)
+    return repeated
+
+
+def _locate(value: Any, repeated: dict[int, list[str]], surrogates: bool) -> list[dict[str, Any]]:
+    """Every fault, in document order, found by one walk (iterative: depth costs no stack).
+
+    A stack entry is a value to visit at its location, or (``kind`` set) a fault to record.
+    """
+    faults: list[dict[str, Any]] = []
+    stack: list[tuple[Any, Location, str | None]] = [(value, (), None)]
+    while stack:
+        node, loc, kind = stack.pop()
+        if kind is not None:
+            faults.append({"type": kind, "loc": loc})
+        elif isinstance(node, dict):
+            twice = repeated.get(id(node), ())
+            children: list[tuple[Any, Location, str | None]] = []
+            for key, child in node.items():
+                here = (*loc, key)
+                if key in twice:
+                    children.append((None, here, "duplicate_key"))
+                if surrogates and not _is_unicode(key):
+                    children.append((None, here, "string_unicode"))
+                children.append((child, here, None))
+            stack.extend(reversed(children))
+        elif isinstance(node, list):
+            stack.extend(reversed([(child, (*loc, i), None) for i, child in enumerate(node)]))
+        elif surrogates and isinstance(node, str) and not _is_unicode(node):
+            faults.append({"type": "string_unicode", "loc": loc})
+    return faults
+
+
+def parse(raw: bytes) -> Document:
+    """The body as one JSON document with exact numbers, and the faults in its text.
+
+    Raises ``NotUtf8Error`` for bytes that are not UTF-8 and ``JsonTextError`` for text
+    that is not one JSON document (including ``NaN``, a number of more than 4300 digits,
+    and nesting deeper than the parser's recursion limit).
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotUtf8Error from None
+    repeated: dict[int, list[str]] = {}
+    kept: list[dict[str, Any]] = []  # keeps every object with a repeat alive, so ids stay unique
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            kept.append(obj)
+            repeated[id(obj)] = _repeated(pairs)
+        return obj
+
+    decoder = json.JSONDecoder(
+        object_pairs_hook=build, parse_float=Decimal, parse_constant=_refuse_constant
+    )
+    try:
+        value = decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        raise JsonTextError(f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise JsonTextError("nested too deeply") from None
+    except ValueError as exc:  # an integer longer than Python converts (4300 digits)
+        if isinstance(exc, JsonTextError):
+            raise
+        raise JsonTextError("a number has too many digits") from None
+    surrogates = _SURROGATE_ESCAPE.search(raw) is not None
+    if not repeated and not surrogates:
+        return Document(value, ())
+    return Document(value, tuple(_locate(value, repeated, surrogates)))
 
 
 def dumps(value: Any) -> bytes:

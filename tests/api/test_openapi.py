@@ -89,13 +89,13 @@ def test_every_model_and_field_is_described_in_chinese_and_english(
 
 
 def test_money_is_a_string_with_two_places_at_most(document: dict[str, Any]) -> None:
-    """Every *_cny field of a request is a string with the money pattern, never a number."""
+    """Every *_cny field of a request is a string of ASCII digits with the money pattern, never a number."""
     schemas = document["components"]["schemas"]
     for name in ("AssessmentRequest", "BusinessPurchase"):
         for prop, sub in schemas[name]["properties"].items():
             if prop.endswith("_cny"):
                 assert sub["type"] == "string"
-                assert sub["pattern"] == r"^\d{1,12}(\.\d{1,2})?$"
+                assert sub["pattern"] == r"^[0-9]{1,12}(\.[0-9]{1,2})?$"
 
 
 def test_counts_and_sizes_are_bounded_as_api_md_says(document: dict[str, Any]) -> None:
