@@ -391,6 +391,11 @@ def pointer(location: Iterable[str | int], prefix: str = "") -> str:
 # Validation errors
 
 
+def _zh_list(expected: str) -> str:
+    """pydantic's ``'a', 'b' or 'c'`` written the Chinese way: ``'a'、'b'、'c'``."""
+    return expected.replace(" or ", ", ").replace(", ", "、")
+
+
 def _allowed(error: Mapping[str, Any]) -> tuple[str, str]:
     """What is allowed where the error is (English, Chinese), from its kind and limits only."""
     kind = error.get("type", "")
@@ -415,11 +420,11 @@ def _allowed(error: Mapping[str, Any]) -> tuple[str, str]:
     if kind.startswith("date_"):
         return _DATE
     if kind == "enum":
-        expected = ctx.get("expected", "")
-        return f"must be one of: {expected}", f"必须是以下之一：{expected}"
+        expected = str(ctx.get("expected", ""))
+        return f"must be one of: {expected}", f"必须是以下之一：{_zh_list(expected)}"
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        return f"must be {expected}", f"必须为 {expected}"
+        expected = str(ctx.get("expected", ""))
+        return f"must be {expected}", f"必须为 {_zh_list(expected)}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return _WHOLE
     if kind == "int_parsing_size":
@@ -438,7 +443,7 @@ def _allowed(error: Mapping[str, Any]) -> tuple[str, str]:
         )
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return "must be a JSON object", "必须是 JSON 对象"
-    if kind == "list_type":
+    if kind in {"list_type", "tuple_type"}:
         return "must be a JSON array", "必须是 JSON 数组"
     if kind == "greater_than_equal":
         ge = ctx.get("ge")
@@ -461,7 +466,7 @@ def _allowed(error: Mapping[str, Any]) -> tuple[str, str]:
     if kind == "json_invalid":
         reason = ctx.get("error", "not JSON")
         return f"must be valid JSON ({reason})", f"必须是有效的 JSON 文本（{reason}）"
-    return "is not allowed here", "此处不允许此值"
+    return str(error.get("msg", "is not allowed here")), "此处的值不符合约定"
 
 
 def validation_errors(
