@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Coroutine, Mapping, Sequence
+from functools import cache
 from typing import Any, ClassVar, get_type_hints
 
 from fastapi import APIRouter, HTTPException, Request
@@ -21,7 +22,7 @@ from starlette.responses import Response
 from api.encoding import JsonTextError, NotUtf8Error, dumps, parse
 from api.problems import Problem, request_language
 from api.v1 import batch, mapping, schemas
-from api.v1.examples import openapi_examples
+from api.v1.examples import batch_examples, openapi_examples, response_examples
 from calculator import PROVISIONS
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "create_router",
     "item_faults",
     "require_json",
+    "with_examples",
 ]
 
 JSON_MEDIA_TYPE = "application/json"
@@ -220,9 +222,47 @@ under /items/<i>); the other items are still assessed. A body that is not an obj
 """
 
 
+@cache
+def _shown_examples() -> dict[str, tuple[dict[str, Any], dict[int, dict[str, Any]]]]:
+    """The named request examples and their answers by status, per operation id."""
+    return {
+        "create_assessment": (openapi_examples(), response_examples()),
+        "create_assessment_batch": batch_examples(),
+    }
+
+
+def with_examples(document: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI document with each assessment operation's named examples and real answers.
+
+    Set on the finished document, because FastAPI's own encoding of it drops every
+    ``null`` (and an answer's nulls are part of the answer). The examples are computed
+    once, when the router is made (``create_router``).
+    """
+    examples = _shown_examples()
+    for path in document.get("paths", {}).values():
+        for operation in path.values():
+            shown = examples.get(operation.get("operationId", ""))
+            if shown is None:
+                continue
+            requests, responses = shown
+            body = operation["requestBody"]["content"][JSON_MEDIA_TYPE]
+            body["examples"] = requests
+            for status, named in responses.items():
+                response = operation["responses"][str(status)]
+                response.setdefault("content", {}).setdefault(JSON_MEDIA_TYPE, {})
+                response["content"][JSON_MEDIA_TYPE]["examples"] = named
+    return document
+
+
 def create_router() -> APIRouter:
-    """The ``/v1`` router with its operations, stable operation ids and documented errors."""
+    """The ``/v1`` router with its operations, stable operation ids and documented errors.
+
+    The assessment operations' named request examples and, beside them, the real answers
+    to those requests are computed now from the calculator (``api.v1.examples``) and set
+    on the document by ``with_examples``.
+    """
     router = APIRouter(prefix="/v1")
+    _shown_examples()  # computed now, at start, not on the first request for the document
     router.add_api_route(
         "/assessments",
         create_assessment,
@@ -235,9 +275,6 @@ def create_router() -> APIRouter:
         response_description="评估结果 / The assessment",
         responses=_problems(400, 413, 415, 422),
         route_class_override=JsonBodyRoute,
-        openapi_extra={
-            "requestBody": {"content": {JSON_MEDIA_TYPE: {"examples": openapi_examples()}}}
-        },
     )
     router.add_api_route(
         "/assessments/batch",

@@ -439,10 +439,11 @@ class LeniencyFacts(BaseModel):
 
 class AssessmentRequest(BaseModel):
     """一个案件的事实：依法释〔2017〕10号判断是否达到情节严重或情节特别严重。
+    字段之间须满足 illegal_gains_from_duty_cny ≤ illegal_gains_cny（履职部分不得超过违法所得总额）。
 
     The facts of one case, to be assessed under 法释〔2017〕10号 for 情节严重 or
     情节特别严重. Unknown fields are rejected; money is a decimal string, never a JSON
-    number.
+    number. Across fields: illegal_gains_from_duty_cny ≤ illegal_gains_cny.
     """
 
     model_config = _REQUEST
@@ -483,9 +484,11 @@ class AssessmentRequest(BaseModel):
         Money,
         Field(
             description=_doc(
-                "违法所得总额（元，十进制字符串，最多两位小数，D10）。",
+                "违法所得总额（元，十进制字符串，最多两位小数，D10）。须满足 "
+                "illegal_gains_from_duty_cny ≤ illegal_gains_cny：履职部分不得超过总额。",
                 "违法所得, illegal gains in total: yuan as a decimal string with at most 2 "
-                "places (D10).",
+                "places (D10). Must hold: illegal_gains_from_duty_cny ≤ illegal_gains_cny "
+                "(the duty part is part of this total).",
             )
         ),
     ] = "0"
@@ -493,9 +496,12 @@ class AssessmentRequest(BaseModel):
         Money,
         Field(
             description=_doc(
-                "违法所得中来自履职或提供服务过程中获得的信息的部分（D11）；不得超过总额。",
+                "违法所得中来自履职或提供服务过程中获得的信息的部分（D11）；不得超过总额："
+                "illegal_gains_from_duty_cny ≤ illegal_gains_cny，否则为 422（invalid-facts）。",
                 "The part of the total that came from information obtained in duty or "
-                "service (D11); must not exceed illegal_gains_cny.",
+                "service (D11); must not exceed illegal_gains_cny: "
+                "illegal_gains_from_duty_cny ≤ illegal_gains_cny, or the answer is a 422 "
+                "(invalid-facts).",
             )
         ),
     ] = "0"

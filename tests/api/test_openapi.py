@@ -113,10 +113,12 @@ def test_counts_and_sizes_are_bounded_as_api_md_says(document: dict[str, Any]) -
 
 
 def test_assessment_offers_one_named_example_per_statutory_path(document: dict[str, Any]) -> None:
-    """The Swagger dropdown lists every example from fixtures/examples, by id, in both languages."""
+    """The Swagger dropdown lists every example from fixtures/examples, by id, in both languages,
+    then the two bad examples (a contract 422 and an invalid-facts 422)."""
     body = document["paths"]["/v1/assessments"]["post"]["requestBody"]
     examples = body["content"]["application/json"]["examples"]
-    assert list(examples) == [e["id"] for e in load_examples()]
+    ids = [e["id"] for e in load_examples()]
+    assert list(examples) == [*ids, "invalid_request", "invalid_facts"]
     for e in load_examples():
         shown = examples[e["id"]]
         assert shown["value"] == e["request"]
