@@ -174,8 +174,19 @@ def _quality(text: str | None) -> int:
     return int(whole) * 1000 + int((fraction + "000")[:3])
 
 
-@lru_cache(maxsize=512)
 def negotiate(accept_language: str) -> Language:
+    """The language of a problem for an ``Accept-Language`` header (see ``_negotiate``).
+
+    Ordinary headers are remembered (a few hundred distinct values); a long one is read
+    each time, so the memory kept stays small whatever clients send.
+    """
+    if len(accept_language) > 128:
+        return _negotiate.__wrapped__(accept_language)
+    return _negotiate(accept_language)
+
+
+@lru_cache(maxsize=512)
+def _negotiate(accept_language: str) -> Language:
     """The language of a problem for an ``Accept-Language`` header (RFC 9110 §12.5.4).
 
     Chinese when a ``zh`` range (``zh``, ``zh-CN``, ``zh-Hant-TW`` …) weighs more than

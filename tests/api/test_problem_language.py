@@ -254,3 +254,11 @@ def test_a_problem_never_carries_the_requests_values_in_either_language(
     response = client.post("/v1/assessments", json=body, headers=ZH)
     assert marker not in response.text
     assert marker not in json.dumps(response.json(), ensure_ascii=False)
+
+
+def test_a_long_accept_language_is_read_like_a_short_one() -> None:
+    """A header past the remembered length gives the same answer, read afresh."""
+    long_header = "fr;q=0.1, " * 20 + "zh-CN;q=0.9, en;q=0.8"
+    assert len(long_header) > 128
+    assert negotiate(long_header) == "zh"
+    assert negotiate("de;q=0.1, " * 20 + "en") == "en"
