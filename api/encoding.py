@@ -34,12 +34,32 @@ class NotUtf8Error(ValueError):
     """The body's bytes are not UTF-8 text."""
 
 
-class JsonTextError(ValueError):
-    """The body is UTF-8 text but not one JSON document; ``reason`` says why (no input)."""
+_REASONS_ZH = {
+    "Expecting value": "此处应为一个值",
+    "Expecting ',' delimiter": "此处应为逗号",
+    "Expecting ':' delimiter": "此处应为冒号",
+    "Expecting property name enclosed in double quotes": "此处应为用双引号括起的键名",
+    "Unterminated string starting at": "字符串没有结束",
+    "Invalid control character at": "字符串中有未转义的控制字符",
+    "Invalid \\escape": "无效的转义序列",
+    "Invalid \\uXXXX escape": "无效的 \\uXXXX 转义序列",
+    "Extra data": "一个 JSON 文档之后还有其他内容",
+    "Illegal trailing comma before end of object": "对象末尾有多余的逗号",
+    "Illegal trailing comma before end of array": "数组末尾有多余的逗号",
+}
 
-    def __init__(self, reason: str) -> None:
+
+class JsonTextError(ValueError):
+    """The body is UTF-8 text but not one JSON document; ``reason`` says why (no input).
+
+    ``reason_zh`` says it in Chinese (the parser's own words are kept when it has no
+    translation here).
+    """
+
+    def __init__(self, reason: str, reason_zh: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.reason_zh = reason_zh if reason_zh is not None else reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +78,7 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _refuse_constant(name: str) -> NoReturn:
-    raise JsonTextError(f"{name} is not a JSON number")
+    raise JsonTextError(f"{name} is not a JSON number", f"{name} 不是 JSON 数字")
 
 
 def _is_unicode(text: str) -> bool:
@@ -137,13 +157,17 @@ def parse(raw: bytes) -> Document:
     try:
         value = decoder.decode(text)
     except json.JSONDecodeError as exc:
-        raise JsonTextError(f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        zh = _REASONS_ZH.get(exc.msg, exc.msg)
+        raise JsonTextError(
+            f"{exc.msg} at line {exc.lineno} column {exc.colno}",
+            f"第 {exc.lineno} 行第 {exc.colno} 列：{zh}",
+        ) from None
     except RecursionError:
-        raise JsonTextError("nested too deeply") from None
+        raise JsonTextError("nested too deeply", "嵌套层数过多") from None
     except ValueError as exc:  # an integer longer than Python converts (4300 digits)
         if isinstance(exc, JsonTextError):
             raise
-        raise JsonTextError("a number has too many digits") from None
+        raise JsonTextError("a number has too many digits", "数字的位数过多") from None
     surrogates = _SURROGATE_ESCAPE.search(raw) is not None
     if not repeated and not surrogates:
         return Document(value, ())

@@ -476,7 +476,10 @@ def _allowed(error: Mapping[str, Any]) -> tuple[str, str]:
         return f"must match the pattern {pattern}", f"必须符合格式 {pattern}"
     if kind == "json_invalid":
         reason = ctx.get("error", "not JSON")
-        return f"must be valid JSON ({reason})", f"必须是有效的 JSON 文本（{reason}）"
+        return (
+            f"must be valid JSON ({reason})",
+            f"必须是有效的 JSON 文本（{ctx.get('error_zh', reason)}）",
+        )
     return str(error.get("msg", "is not allowed here")), "此处的值不符合约定"
 
 

@@ -110,7 +110,7 @@ class JsonBodyRoute(APIRoute):
                             "type": "json_invalid",
                             "loc": ("body",),
                             "msg": "",
-                            "ctx": {"error": exc.reason},
+                            "ctx": {"error": exc.reason, "error_zh": exc.reason_zh},
                         }
                     ]
                 ) from None

@@ -262,3 +262,24 @@ def test_a_long_accept_language_is_read_like_a_short_one() -> None:
     assert len(long_header) > 128
     assert negotiate(long_header) == "zh"
     assert negotiate("de;q=0.1, " * 20 + "en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("raw", "zh"),
+    [
+        (b'{"records": [', "第 1 行第 14 列：此处应为一个值"),
+        (b'{"records" []}', "此处应为冒号"),
+        (b'{"label": "\\q"}', "无效的转义序列"),
+        (b"{} {}", "一个 JSON 文档之后还有其他内容"),
+        (b"NaN", "NaN 不是 JSON 数字"),
+    ],
+)
+def test_text_that_is_not_json_is_explained_in_chinese(
+    client: TestClient, raw: bytes, zh: str
+) -> None:
+    """The parser's reason and the place (line, column) are said in Chinese too."""
+    response = client.post("/v1/assessments", content=raw, headers={**ZH, **JSON})
+    problem = _check_language(response, 422, "zh")
+    (error,) = problem["errors"]
+    assert error["pointer"] == ""
+    assert zh in error["message_zh"]
