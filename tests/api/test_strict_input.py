@@ -7,10 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 from starlette.testclient import TestClient
 
 from api.encoding import JsonTextError, parse
 from api.problems import INVALID_REQUEST
+from api.v1.schemas import RecordRow
 from tests.api.conftest import case
 from tests.api.test_problems import problem_of
 
@@ -287,3 +291,30 @@ def test_a_repeated_key_inside_an_overwritten_value_is_reported_at_the_outer_key
     """When the object holding a repeat is itself overwritten, the outer repeat is the fault."""
     document = parse(b'{"a": {"x": 1, "x": 2}, "a": 3}')
     assert document.faults == ({"type": "duplicate_key", "loc": ("a",)},)
+
+
+_ROW = TypeAdapter(RecordRow)
+
+
+def _row_count(text: str) -> int:
+    row = _ROW.validate_python(
+        parse(('{"category": "general", "count": ' + text + "}").encode()).value
+    )
+    return row.count
+
+
+@given(n=st.integers(0, 10**9), zeros=st.integers(1, 40), exponent=st.integers(0, 8))
+def test_a_whole_count_in_any_spelling_is_that_count(n: int, zeros: int, exponent: int) -> None:
+    """n, n.000…, and n·10^-e written with exponent e all read as exactly n."""
+    assert _row_count(str(n)) == n
+    assert _row_count(f"{n}.{'0' * zeros}") == n
+    digits = str(n * 10**exponent)
+    assert _row_count(f"{digits}e-{exponent}") == n
+
+
+@given(n=st.integers(0, 10**9 - 1), nines=st.integers(1, 40))
+def test_a_count_a_hair_below_a_whole_number_is_refused(n: int, nines: int) -> None:
+    """n.999…9 is never rounded up to n + 1, however many nines a float would lose."""
+    with pytest.raises(ValidationError) as refused:
+        _row_count(f"{n}.{'9' * nines}")
+    assert [e["loc"] for e in refused.value.errors()] == [("count",)]
