@@ -44,8 +44,12 @@ def test_switching_to_english_shows_the_same_error_in_english(page: Page) -> Non
     expect(slot).to_have_text(body["errors"][0]["message"])
     expect(slot).to_contain_text("must not be after today")
     expect(slot).to_have_attribute("lang", "en")
+    box = page.locator("#form-errors")
+    expect(box).to_contain_text("The service did not accept the request (422)")
+    expect(box).not_to_contain_text("事实无法依法适用")
     page.click("#lang-switch")
     expect(slot).to_have_text(body["errors"][0]["message_zh"])
+    expect(box).to_contain_text("服务未接受请求（422 事实无法依法适用）")
 
 
 def test_in_english_the_page_asks_for_english(page: Page) -> None:

@@ -573,11 +573,12 @@
     }
   }
 
-  function showProblem(body, status) {
-    shown = { source: "server", body: body, status: status, lang: lang };
+  // askedIn: the page's language when the request was sent (the title came in it)
+  function showProblem(body, status, askedIn) {
+    shown = { source: "server", body: body, status: status, askedIn: askedIn };
     if (body && Array.isArray(body.errors) && body.errors.length) {
-      // the title came in the language the request asked for; after a switch it is left out
-      const title = shown.lang === lang && typeof body.title === "string" ? " " + body.title : "";
+      // after a switch of language the title, which came in the other one, is left out
+      const title = askedIn === lang && typeof body.title === "string" ? " " + body.title : "";
       showErrors(body.errors, msg("server_errors", { status: body.status || status, title: title }));
     } else {
       showErrors([{ pointer: "", message: body && body.message, message_zh: body && body.message_zh, detail: (body && body.detail) || "" }], msg("server_failed", { status: status }));
@@ -587,9 +588,7 @@
   function showAgain() {
     if (!shown || $("#form-errors").hidden) { return; }
     if (shown.source === "server") {
-      const keep = shown.lang;
-      showProblem(shown.body, shown.status);
-      shown.lang = keep;
+      showProblem(shown.body, shown.status, shown.askedIn);
     } else {
       const read = collect();
       if (read.errors.length) { showErrors(read.errors, msg("client_errors")); }
@@ -615,6 +614,7 @@
     }
     clearErrors();
     shown = null;
+    const askedIn = lang;
     setStatus(msg("working"));
     $("#submit").disabled = true;
     fetch("v1/assessments", {
@@ -636,7 +636,7 @@
         }
         $("#result").hidden = true;
         setStatus("");
-        showProblem(body, response.status);
+        showProblem(body, response.status, askedIn);
       });
     }).catch(function () {
       $("#result").hidden = true;
