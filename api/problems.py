@@ -314,10 +314,8 @@ def translate(english: str, status: int) -> str:
     return _STATUS_ZH.get(status, ("", "请求无法处理"))[1]
 
 
-def _title(status: int, language: Language) -> str:
-    if language == "zh" and status in _STATUS_ZH:
-        return _STATUS_ZH[status][0]
-    return HTTPStatus(status).phrase
+def _title_zh(status: int) -> str:
+    return _STATUS_ZH[status][0] if status in _STATUS_ZH else HTTPStatus(status).phrase
 
 
 def error_entry(pointer: str, en: str, zh: str, language: Language = "en") -> dict[str, str]:
@@ -349,7 +347,7 @@ def problem(
     """
     zh = detail_zh if detail_zh is not None else translate(detail, status)
     if language == "zh":
-        shown_title = title_zh if title_zh is not None else _title(status, "zh")
+        shown_title = title_zh if title_zh is not None else _title_zh(status)
     else:
         shown_title = title if title is not None else HTTPStatus(status).phrase
     return {
