@@ -40,7 +40,7 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.encoding import dumps
-from api.problems import PROBLEM_MEDIA_TYPE, problem
+from api.problems import PROBLEM_MEDIA_TYPE, Language, language_headers, negotiate, problem
 from api.settings import (
     BODY_TIMEOUT_SECONDS,
     MAX_CONCURRENT_REQUESTS,
@@ -80,17 +80,34 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-def _bilingual(zh: str, en: str) -> str:
-    return f"{zh} / {en}"
+def _bilingual(zh: str, en: str) -> tuple[str, str]:
+    return en, zh
+
+
+def _language(scope: Scope) -> Language:
+    """The problem language the request asks for (``Accept-Language``, see ``negotiate``)."""
+    for name, value in scope["headers"]:
+        if name == b"accept-language":
+            return negotiate(value.decode("latin-1"))
+    return "en"
 
 
 async def _send_problem(
-    send: Send, status: int, detail: str, *, extra: list[tuple[bytes, bytes]] | None = None
+    send: Send,
+    scope: Scope,
+    status: int,
+    text: tuple[str, str],
+    *,
+    extra: list[tuple[bytes, bytes]] | None = None,
 ) -> None:
-    body = dumps(problem(status, detail))
+    """A problem in the negotiated language; ``text`` is (English, Chinese)."""
+    language = _language(scope)
+    en, zh = text
+    body = dumps(problem(status, en, detail_zh=zh, language=language))
     headers = [
         (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),
+        *[(k.lower().encode(), v.encode()) for k, v in language_headers(language).items()],
         *(extra or []),
     ]
     await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -214,19 +231,20 @@ class Edge:
             return
         slot = _Slot(self)
         if not slot.take("receiving" if _has_body(scope) else "handling"):
-            await self._busy(send_secured)
+            await self._busy(send_secured, scope)
             return
         try:
             await self._handle(scope, receive, send_secured, lambda: started, slot)
         except _AtCapacity:
             if not started:
-                await self._busy(send_secured)
+                await self._busy(send_secured, scope)
         finally:
             slot.release()
 
-    async def _busy(self, send: Send) -> None:
+    async def _busy(self, send: Send, scope: Scope) -> None:
         await _send_problem(
             send,
+            scope,
             503,
             _bilingual(
                 "服务正忙，请按 Retry-After 所示秒数后重试",
@@ -249,6 +267,7 @@ class Edge:
         if length is not None and length > limit:
             await _send_problem(
                 send,
+                scope,
                 413,
                 _bilingual(
                     f"请求体不得超过 {limit} 字节",
@@ -290,6 +309,7 @@ class Edge:
             if not started():
                 await _send_problem(
                     send,
+                    scope,
                     408,
                     _bilingual(
                         f"请求体须在 {self.body_timeout_seconds:g} 秒内发送完毕",
@@ -310,6 +330,7 @@ class Edge:
             if not started():
                 await _send_problem(
                     send,
+                    scope,
                     500,
                     _bilingual(
                         "服务未能作答，请稍后重试", "the service failed to answer; try again later"

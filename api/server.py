@@ -44,9 +44,14 @@ class _Refused(Exception):
     """Raised inside a parser callback to stop parsing; the answer is already chosen."""
 
 
-def refusal(status: int, detail: str) -> bytes:
-    """A whole HTTP/1.1 response: the problem, the security headers, ``Connection: close``."""
-    body = dumps(problem(status, detail))
+def refusal(status: int, text: tuple[str, str]) -> bytes:
+    """A whole HTTP/1.1 response: the problem, the security headers, ``Connection: close``.
+
+    ``text`` is (English, Chinese). The header block is incomplete, so no language can be
+    negotiated: ``title``/``detail`` are English and ``message_zh`` carries the Chinese.
+    """
+    en, zh = text
+    body = dumps(problem(status, en, detail_zh=zh))
     lines = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}".encode()]
     lines += [b"content-type: " + PROBLEM_MEDIA_TYPE.encode()]
     lines += [b"content-length: " + str(len(body)).encode(), b"connection: close"]
@@ -54,8 +59,8 @@ def refusal(status: int, detail: str) -> bytes:
     return b"\r\n".join(lines) + b"\r\n\r\n" + body
 
 
-def _bilingual(zh: str, en: str) -> str:
-    return f"{zh} / {en}"
+def _bilingual(zh: str, en: str) -> tuple[str, str]:
+    return en, zh
 
 
 class HardenedProtocol(HttpToolsProtocol):
@@ -146,7 +151,7 @@ class HardenedProtocol(HttpToolsProtocol):
         )
         self._answer_and_close(chosen)
 
-    def _header_detail(self) -> str:
+    def _header_detail(self) -> tuple[str, str]:
         s = self.settings
         return _bilingual(
             f"请求头至多 {s.max_header_fields} 个字段、连同请求行共 {s.max_header_bytes} 字节",
@@ -154,7 +159,7 @@ class HardenedProtocol(HttpToolsProtocol):
             f"{s.max_header_bytes} bytes of request line and headers",
         )
 
-    def _refuse(self, status: int, detail: str) -> None:
+    def _refuse(self, status: int, detail: tuple[str, str]) -> None:
         self._answer_and_close(refusal(status, detail))
 
     def _answer_and_close(self, response: bytes) -> None:

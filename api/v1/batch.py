@@ -3,17 +3,19 @@
 The envelope (an object with 1 to 1000 objects under ``items``) is checked as a whole;
 each item is then validated by itself, so a malformed item gets its own problem, with
 pointers under ``/items/<i>``, and every other item is still assessed. There is exactly
-one result per item, in the request's order.
+one result per item, in the request's order. A fault found in the body's text inside an
+item (a repeated key, a lone surrogate escape) fails that item only, with its pointer.
+Every item's problem is in the language negotiated for the call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from api.problems import invalid_facts_problem, validation_problem
+from api.problems import Language, invalid_facts_problem, validation_problem
 from api.v1 import mapping, schemas
 from calculator import InvalidFacts
 
@@ -22,19 +24,37 @@ __all__ = ["assess_items"]
 _REQUEST = TypeAdapter(schemas.AssessmentRequest)
 
 
-def _result(index: int, item: dict[str, Any]) -> dict[str, Any]:
+def _result(
+    index: int,
+    item: dict[str, Any],
+    language: Language,
+    faults: Sequence[Mapping[str, Any]],
+) -> dict[str, Any]:
     prefix = f"/items/{index}"
+    if faults:
+        problem = validation_problem(faults, prefix, language=language)
+        return {"index": index, "status": 422, "problem": problem}
     try:
         request = _REQUEST.validate_python(item)
     except ValidationError as exc:
-        return {"index": index, "status": 422, "problem": validation_problem(exc.errors(), prefix)}
+        problem = validation_problem(exc.errors(), prefix, language=language)
+        return {"index": index, "status": 422, "problem": problem}
     try:
         answer = mapping.assessment_for(request)
     except InvalidFacts as exc:
-        return {"index": index, "status": 422, "problem": invalid_facts_problem(exc, prefix)}
+        problem = invalid_facts_problem(exc, prefix, language=language)
+        return {"index": index, "status": 422, "problem": problem}
     return {"index": index, "status": 200, "assessment": answer}
 
 
-def assess_items(items: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The ``BatchResponse``: one result per item, in order."""
-    return {"results": [_result(i, item) for i, item in enumerate(items)]}
+def assess_items(
+    items: Sequence[dict[str, Any]],
+    *,
+    language: Language = "en",
+    faults: Mapping[int, Sequence[Mapping[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    """The ``BatchResponse``: one result per item, in order; ``faults`` by item index."""
+    found = faults or {}
+    return {
+        "results": [_result(i, item, language, found.get(i, ())) for i, item in enumerate(items)]
+    }

@@ -8,10 +8,10 @@ validated or serialised twice.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Coroutine
-from typing import Any, get_type_hints
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from functools import cache
+from typing import Any, ClassVar, get_type_hints
 
-import orjson
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
@@ -19,13 +19,21 @@ from pydantic import TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from api.encoding import dumps
-from api.problems import Problem
+from api.encoding import JsonTextError, NotUtf8Error, dumps, parse
+from api.problems import Problem, request_language
 from api.v1 import batch, mapping, schemas
-from api.v1.examples import openapi_examples
+from api.v1.examples import batch_examples, openapi_examples, response_examples
 from calculator import PROVISIONS
 
-__all__ = ["JSON_MEDIA_TYPE", "JsonBodyRoute", "create_router", "require_json"]
+__all__ = [
+    "JSON_MEDIA_TYPE",
+    "BatchBodyRoute",
+    "JsonBodyRoute",
+    "create_router",
+    "item_faults",
+    "require_json",
+    "with_examples",
+]
 
 JSON_MEDIA_TYPE = "application/json"
 
@@ -41,14 +49,6 @@ def require_json(request: Request) -> None:
         raise HTTPException(415)
 
 
-def _is_utf8(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _body_errors(exc: ValidationError) -> list[dict[str, Any]]:
     """pydantic's errors located under ``body``, as FastAPI reports them; no input values."""
     return [
@@ -57,24 +57,42 @@ def _body_errors(exc: ValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def _under_body(faults: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [{**fault, "loc": ("body", *fault["loc"])} for fault in faults]
+
+
+def item_faults(request: Request) -> Mapping[int, Sequence[Mapping[str, Any]]]:
+    """The faults of the body's text found inside each batch item, by index (``BatchBodyRoute``)."""
+    found: Mapping[int, Sequence[Mapping[str, Any]]] = getattr(request.state, "item_faults", {})
+    return found
+
+
 class JsonBodyRoute(APIRoute):
-    """A POST operation whose one parameter is its JSON body, read and validated directly.
+    """A POST operation whose body is one JSON document, read and validated directly.
 
     The OpenAPI document is FastAPI's own, from the endpoint's signature. Handling skips
     FastAPI's generic dependency and body machinery: the body is checked for
-    ``Content-Type: application/json`` (415), decoded once with orjson (400 when it is
-    not UTF-8, a ``json_invalid`` 422 when it is not JSON), validated with the model's
-    ``TypeAdapter``, and passed to the endpoint. Errors are raised as FastAPI raises them,
-    so the same problem handlers answer them.
+    ``Content-Type: application/json`` (415), parsed once with exact numbers
+    (``api.encoding.parse``: 400 when it is not UTF-8, a ``json_invalid`` 422 when it is
+    not JSON, a 422 naming each repeated key and each lone surrogate escape), validated
+    with the model's ``TypeAdapter``, and passed to the endpoint (with the request, to a
+    parameter annotated ``Request``). Errors are raised as FastAPI raises them, so the
+    same problem handlers answer them.
     """
+
+    items_field: ClassVar[str | None] = None
+    """A list field whose items are validated one by one by the endpoint: faults inside an
+    item are handed to it (``item_faults``) instead of failing the whole body."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """The handler for this operation's endpoint (async, or sync in the thread pool)."""
         hints = {k: v for k, v in get_type_hints(self.endpoint).items() if k != "return"}
-        (model,) = hints.values()
+        request_params = [k for k, v in hints.items() if v is Request]
+        ((body_param, model),) = [(k, v) for k, v in hints.items() if v is not Request]
         adapter: TypeAdapter[Any] = TypeAdapter(model)
         endpoint = self.endpoint
         is_async = inspect.iscoroutinefunction(endpoint)
+        items_field = self.items_field
 
         async def handle(request: Request) -> Response:
             require_json(request)
@@ -82,31 +100,53 @@ class JsonBodyRoute(APIRoute):
             if not raw:
                 raise RequestValidationError([{"type": "missing", "loc": ("body",), "msg": ""}])
             try:
-                data = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                if not _is_utf8(raw):
-                    raise HTTPException(400) from None
+                document = parse(raw)
+            except NotUtf8Error:
+                raise HTTPException(400) from None
+            except JsonTextError as exc:
                 raise RequestValidationError(
                     [
                         {
                             "type": "json_invalid",
                             "loc": ("body",),
                             "msg": "",
-                            "ctx": {"error": exc.msg},
+                            "ctx": {"error": exc.reason, "error_zh": exc.reason_zh},
                         }
                     ]
                 ) from None
+            faults = list(document.faults)
+            if faults and items_field is not None:
+                per_item: dict[int, list[dict[str, Any]]] = {}
+                whole: list[dict[str, Any]] = []
+                for fault in faults:
+                    loc = fault["loc"]
+                    if len(loc) >= 2 and loc[0] == items_field and isinstance(loc[1], int):
+                        per_item.setdefault(loc[1], []).append({**fault, "loc": loc[2:]})
+                    else:
+                        whole.append(fault)
+                request.state.item_faults = per_item
+                faults = whole
+            if faults:
+                raise RequestValidationError(_under_body(faults))
             try:
-                value = adapter.validate_python(data)
+                value = adapter.validate_python(document.value)
             except ValidationError as exc:
                 raise RequestValidationError(_body_errors(exc)) from None
+            kwargs: dict[str, Any] = {body_param: value}
+            kwargs.update(dict.fromkeys(request_params, request))
             if is_async:
-                response: Response = await endpoint(value)
+                response: Response = await endpoint(**kwargs)
             else:
-                response = await run_in_threadpool(endpoint, value)
+                response = await run_in_threadpool(endpoint, **kwargs)
             return response
 
         return handle
+
+
+class BatchBodyRoute(JsonBodyRoute):
+    """``JsonBodyRoute`` for a batch: a fault inside ``items/<i>`` fails only that item."""
+
+    items_field = "items"
 
 
 def _json(body: Any, headers: dict[str, str] | None = None) -> Response:
@@ -118,9 +158,15 @@ async def create_assessment(request: schemas.AssessmentRequest) -> Response:
     return _json(mapping.assessment_for(request), _NO_STORE)
 
 
-def create_assessment_batch(request: schemas.BatchRequest) -> Response:
-    """Assess many cases, one result per item (runs in the thread pool: it may take a while)."""
-    return _json(batch.assess_items(request.items), _NO_STORE)
+def create_assessment_batch(request: schemas.BatchRequest, http: Request) -> Response:
+    """Assess many cases, one result per item (runs in the thread pool: it may take a while).
+
+    An item's problem is in the language negotiated from ``Accept-Language``, hence ``Vary``.
+    """
+    body = batch.assess_items(
+        request.items, language=request_language(http), faults=item_faults(http)
+    )
+    return _json(body, {**_NO_STORE, "Vary": "Accept-Language"})
 
 
 async def list_provisions() -> Response:
@@ -176,9 +222,47 @@ under /items/<i>); the other items are still assessed. A body that is not an obj
 """
 
 
+@cache
+def _shown_examples() -> dict[str, tuple[dict[str, Any], dict[int, dict[str, Any]]]]:
+    """The named request examples and their answers by status, per operation id."""
+    return {
+        "create_assessment": (openapi_examples(), response_examples()),
+        "create_assessment_batch": batch_examples(),
+    }
+
+
+def with_examples(document: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI document with each assessment operation's named examples and real answers.
+
+    Set on the finished document, because FastAPI's own encoding of it drops every
+    ``null`` (and an answer's nulls are part of the answer). The examples are computed
+    once, when the router is made (``create_router``).
+    """
+    examples = _shown_examples()
+    for path in document.get("paths", {}).values():
+        for operation in path.values():
+            shown = examples.get(operation.get("operationId", ""))
+            if shown is None:
+                continue
+            requests, responses = shown
+            body = operation["requestBody"]["content"][JSON_MEDIA_TYPE]
+            body["examples"] = requests
+            for status, named in responses.items():
+                response = operation["responses"][str(status)]
+                response.setdefault("content", {}).setdefault(JSON_MEDIA_TYPE, {})
+                response["content"][JSON_MEDIA_TYPE]["examples"] = named
+    return document
+
+
 def create_router() -> APIRouter:
-    """The ``/v1`` router with its operations, stable operation ids and documented errors."""
+    """The ``/v1`` router with its operations, stable operation ids and documented errors.
+
+    The assessment operations' named request examples and, beside them, the real answers
+    to those requests are computed now from the calculator (``api.v1.examples``) and set
+    on the document by ``with_examples``.
+    """
     router = APIRouter(prefix="/v1")
+    _shown_examples()  # computed now, at start, not on the first request for the document
     router.add_api_route(
         "/assessments",
         create_assessment,
@@ -191,9 +275,6 @@ def create_router() -> APIRouter:
         response_description="评估结果 / The assessment",
         responses=_problems(400, 413, 415, 422),
         route_class_override=JsonBodyRoute,
-        openapi_extra={
-            "requestBody": {"content": {JSON_MEDIA_TYPE: {"examples": openapi_examples()}}}
-        },
     )
     router.add_api_route(
         "/assessments/batch",
@@ -206,7 +287,7 @@ def create_router() -> APIRouter:
         response_model=schemas.BatchResponse,
         response_description="逐项结果 / One result per item",
         responses=_problems(400, 413, 415, 422),
-        route_class_override=JsonBodyRoute,
+        route_class_override=BatchBodyRoute,
     )
     router.add_api_route(
         "/provisions",

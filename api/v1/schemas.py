@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from annotated_types import Ge, Le
@@ -63,8 +64,11 @@ __all__ = [
     "Warning",
 ]
 
-MONEY_PATTERN = r"^\d{1,12}(\.\d{1,2})?$"
-"""Yuan as a decimal string: non-negative, at most 2 places, at most 999,999,999,999.99 (D2)."""
+MONEY_PATTERN = r"^[0-9]{1,12}(\.[0-9]{1,2})?$"
+"""Yuan as a decimal string: non-negative, at most 2 places, at most 999,999,999,999.99 (D2).
+
+ASCII digits only: a ``\\d`` would also match full-width (``５``), Arabic-Indic (``٥``) and
+every other Unicode digit, which ``Decimal`` reads as their values."""
 
 FRACTION_PATTERN = r"^\d+/[1-9]\d*$"
 DIGEST_PATTERN = r"^sha256:[0-9a-f]{64}$"
@@ -76,7 +80,7 @@ MAX_RECIPIENTS = 10**4
 MAX_ALTERNATIVES = 3
 MAX_LABEL = 200
 
-_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _doc(zh: str, en: str) -> str:
@@ -90,11 +94,31 @@ def _date_text(value: object) -> object:
     raise PydanticCustomError("date_type", "must be a date written YYYY-MM-DD")
 
 
+_INTEGER_DIGITS = 16
+"""Every integer field's maximum has fewer digits (API.md: all integers below 2^53)."""
+
+
 def _json_integer(value: object) -> object:
-    """A JSON integer, also written with a zero fraction (``5.0``) as JSON Schema allows; never text or a boolean."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """A JSON integer, or a JSON number whose exact value is whole (``50.0``, ``1e3``), as
+    JSON Schema allows; never text or a boolean.
+
+    The body parser keeps a number with a fraction or an exponent as the exact
+    ``Decimal`` written (``api.encoding.parse``), so ``49.99999999999999999`` is refused
+    here instead of being read as the float 50.0. A whole number of 16 digits or more is
+    past every field's maximum and is refused without being expanded (``1e999999``).
+    Python callers may pass a float, which pydantic accepts only when it is whole.
+    """
+    if isinstance(value, bool):
         raise PydanticCustomError("int_type", "must be a whole number (a JSON integer)")
-    return value
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, Decimal):
+        if not value.is_finite() or value != value.to_integral_value():
+            raise PydanticCustomError("int_from_float", "must be a whole number")
+        if value.adjusted() >= _INTEGER_DIGITS:
+            raise PydanticCustomError("int_parsing_size", "must be within the maximum")
+        return int(value)
+    raise PydanticCustomError("int_type", "must be a whole number (a JSON integer)")
 
 
 _REQUEST = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -415,10 +439,11 @@ class LeniencyFacts(BaseModel):
 
 class AssessmentRequest(BaseModel):
     """一个案件的事实：依法释〔2017〕10号判断是否达到情节严重或情节特别严重。
+    字段之间须满足 illegal_gains_from_duty_cny ≤ illegal_gains_cny（履职部分不得超过违法所得总额）。
 
     The facts of one case, to be assessed under 法释〔2017〕10号 for 情节严重 or
     情节特别严重. Unknown fields are rejected; money is a decimal string, never a JSON
-    number.
+    number. Across fields: illegal_gains_from_duty_cny ≤ illegal_gains_cny.
     """
 
     model_config = _REQUEST
@@ -459,9 +484,11 @@ class AssessmentRequest(BaseModel):
         Money,
         Field(
             description=_doc(
-                "违法所得总额（元，十进制字符串，最多两位小数，D10）。",
+                "违法所得总额（元，十进制字符串，最多两位小数，D10）。须满足 "
+                "illegal_gains_from_duty_cny ≤ illegal_gains_cny：履职部分不得超过总额。",
                 "违法所得, illegal gains in total: yuan as a decimal string with at most 2 "
-                "places (D10).",
+                "places (D10). Must hold: illegal_gains_from_duty_cny ≤ illegal_gains_cny "
+                "(the duty part is part of this total).",
             )
         ),
     ] = "0"
@@ -469,9 +496,12 @@ class AssessmentRequest(BaseModel):
         Money,
         Field(
             description=_doc(
-                "违法所得中来自履职或提供服务过程中获得的信息的部分（D11）；不得超过总额。",
+                "违法所得中来自履职或提供服务过程中获得的信息的部分（D11）；不得超过总额："
+                "illegal_gains_from_duty_cny ≤ illegal_gains_cny，否则为 422（invalid-facts）。",
                 "The part of the total that came from information obtained in duty or "
-                "service (D11); must not exceed illegal_gains_cny.",
+                "service (D11); must not exceed illegal_gains_cny: "
+                "illegal_gains_from_duty_cny ≤ illegal_gains_cny, or the answer is a 422 "
+                "(invalid-facts).",
             )
         ),
     ] = "0"

@@ -89,13 +89,13 @@ def test_every_model_and_field_is_described_in_chinese_and_english(
 
 
 def test_money_is_a_string_with_two_places_at_most(document: dict[str, Any]) -> None:
-    """Every *_cny field of a request is a string with the money pattern, never a number."""
+    """Every *_cny field of a request is a string of ASCII digits with the money pattern, never a number."""
     schemas = document["components"]["schemas"]
     for name in ("AssessmentRequest", "BusinessPurchase"):
         for prop, sub in schemas[name]["properties"].items():
             if prop.endswith("_cny"):
                 assert sub["type"] == "string"
-                assert sub["pattern"] == r"^\d{1,12}(\.\d{1,2})?$"
+                assert sub["pattern"] == r"^[0-9]{1,12}(\.[0-9]{1,2})?$"
 
 
 def test_counts_and_sizes_are_bounded_as_api_md_says(document: dict[str, Any]) -> None:
@@ -113,10 +113,12 @@ def test_counts_and_sizes_are_bounded_as_api_md_says(document: dict[str, Any]) -
 
 
 def test_assessment_offers_one_named_example_per_statutory_path(document: dict[str, Any]) -> None:
-    """The Swagger dropdown lists every example from fixtures/examples, by id, in both languages."""
+    """The Swagger dropdown lists every example from api/v1/example_requests, by id, in both languages,
+    then the two bad examples (a contract 422 and an invalid-facts 422)."""
     body = document["paths"]["/v1/assessments"]["post"]["requestBody"]
     examples = body["content"]["application/json"]["examples"]
-    assert list(examples) == [e["id"] for e in load_examples()]
+    ids = [e["id"] for e in load_examples()]
+    assert list(examples) == [*ids, "invalid_request", "invalid_facts"]
     for e in load_examples():
         shown = examples[e["id"]]
         assert shown["value"] == e["request"]

@@ -111,7 +111,7 @@ def test_page_limits_are_the_api_limits(client: TestClient) -> None:
         "recipients_max": row["recipients"].get("maximum", row["recipients"].get("le")),
         "max_alternatives": row["alternative_categories"]["maxItems"],
         "max_label": 200,
-        "money_pattern": r"^\d{1,12}(\.\d{1,2})?$",
+        "money_pattern": r"^[0-9]{1,12}(\.[0-9]{1,2})?$",
     }
 
 

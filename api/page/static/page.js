@@ -104,7 +104,7 @@
     date_before: ["不得早于 {d}（刑法第二百五十三条之一施行之日，此前的行为不构成本罪）", "must be on or after {d}, when CL253-1 came into force"],
     admin_needs_conduct: ["须同时填写行为日期：“二年内”从行为日期往前计算", "requires the conduct date: the two-year window counts back from it"],
     client_errors: ["请更正标出的项目。", "Please correct the marked fields."],
-    server_errors: ["服务未接受请求（{status} {title}），原因标在相应项目旁：", "The service did not accept the request ({status} {title}); the reasons are beside the fields:"],
+    server_errors: ["服务未接受请求（{status}{title}），原因标在相应项目旁：", "The service did not accept the request ({status}{title}); the reasons are beside the fields:"],
     server_failed: ["服务暂时无法回答（{status}），请稍后再试。", "The service could not answer ({status}); try again later."],
     network: ["无法连接本服务。", "Could not reach the service."],
     working: ["正在计算……", "Assessing…"],
@@ -530,19 +530,32 @@
     }
   }
 
+  // A problem's texts: "message_zh" in Chinese, "message" in English (the service sends
+  // both); the page's own checks carry "detail" already in the page's language.
+  function errorText(e) {
+    const text = lang === "en" ? e.message : e.message_zh;
+    return typeof text === "string" && text ? text : (typeof e.detail === "string" ? e.detail : "");
+  }
+
+  let shown = null; // what the error box shows, to show it again in the other language
+
   function showErrors(errors, lead) {
     clearErrors();
     const box = $("#form-errors");
+    const textLang = lang === "en" ? "en" : "zh-CN";
+    box.setAttribute("lang", textLang);
     box.appendChild(el("p", { text: lead }));
     let first = null;
     errors.forEach(function (e) {
       const pointer = typeof e.pointer === "string" ? e.pointer : "";
+      const text = errorText(e);
       const slot = slotFor(pointer);
       if (slot) {
-        slot.textContent = slot.textContent ? slot.textContent + "；" + e.detail : e.detail;
+        slot.textContent = slot.textContent ? slot.textContent + (lang === "en" ? "; " : "；") + text : text;
+        slot.setAttribute("lang", textLang);
         slot.hidden = false;
       } else {
-        box.appendChild(el("p", { text: (pointer || "/") + ": " + e.detail }));
+        box.appendChild(el("p", { text: (pointer || "/") + (lang === "en" ? ": " : "：") + text }));
       }
       const input = document.querySelector('[data-pointer="' + CSS.escape(pointer) + '"]');
       if (input) {
@@ -560,6 +573,28 @@
     }
   }
 
+  // askedIn: the page's language when the request was sent (the title came in it)
+  function showProblem(body, status, askedIn) {
+    shown = { source: "server", body: body, status: status, askedIn: askedIn };
+    if (body && Array.isArray(body.errors) && body.errors.length) {
+      // after a switch of language the title, which came in the other one, is left out
+      const title = askedIn === lang && typeof body.title === "string" ? " " + body.title : "";
+      showErrors(body.errors, msg("server_errors", { status: body.status || status, title: title }));
+    } else {
+      showErrors([{ pointer: "", message: body && body.message, message_zh: body && body.message_zh, detail: (body && body.detail) || "" }], msg("server_failed", { status: status }));
+    }
+  }
+
+  function showAgain() {
+    if (!shown || $("#form-errors").hidden) { return; }
+    if (shown.source === "server") {
+      showProblem(shown.body, shown.status, shown.askedIn);
+    } else {
+      const read = collect();
+      if (read.errors.length) { showErrors(read.errors, msg("client_errors")); }
+    }
+  }
+
   function setStatus(text) { $("#status").textContent = text; }
 
   // ---------------------------------------------------------------------------
@@ -573,15 +608,22 @@
     if (read.errors.length) {
       $("#result").hidden = true;
       showErrors(read.errors, msg("client_errors"));
+      shown = { source: "client" };
       setStatus("");
       return;
     }
     clearErrors();
+    shown = null;
+    const askedIn = lang;
     setStatus(msg("working"));
     $("#submit").disabled = true;
     fetch("v1/assessments", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json, application/problem+json" },
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json, application/problem+json",
+        "Accept-Language": lang === "en" ? "en" : "zh-CN"
+      },
       body: JSON.stringify(read.request)
     }).then(function (response) {
       return response.json().catch(function () { return null; }).then(function (body) {
@@ -594,16 +636,13 @@
         }
         $("#result").hidden = true;
         setStatus("");
-        if (body && Array.isArray(body.errors) && body.errors.length) {
-          showErrors(body.errors, msg("server_errors", { status: body.status || response.status, title: body.title || "" }));
-        } else {
-          showErrors([{ pointer: "", detail: (body && body.detail) || "" }], msg("server_failed", { status: response.status }));
-        }
+        showProblem(body, response.status, askedIn);
       });
     }).catch(function () {
       $("#result").hidden = true;
       setStatus("");
       showErrors([], msg("network"));
+      shown = null;
     }).finally(function () {
       $("#submit").disabled = false;
     });
@@ -952,6 +991,7 @@
     if (!root) {
       renumberRows();
       if (last && !$("#result").hidden) { render(); }
+      showAgain();
     }
   }
 
