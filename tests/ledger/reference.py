@@ -34,11 +34,15 @@ from typing import Any
 
 __all__ = [
     "CATEGORIES",
+    "VARIANTS",
     "LedgerError",
     "Reference",
+    "check_id",
+    "check_phone",
     "count",
     "id_check_char",
     "normalise",
+    "person_key",
 ]
 
 CATEGORIES = (
