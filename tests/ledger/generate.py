@@ -10,7 +10,8 @@ future birth dates, bad phones, empty identifiers, recipients with trailing spac
 aliases, category columns with labels, duty files, UTF-8 with and without a BOM, GB18030,
 TSV, quoted newlines and repeated header rows.
 
-Same seed, same bytes: every choice comes from one ``random.Random(seed)``.
+Same seed, same bytes: every choice comes from one ``random.Random(seed)``. Read the sets
+with the conduct date ``CONDUCT_DATE``: the future birth dates are future against it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import csv
 import io
 import random
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from hypothesis import strategies as st
 __all__ = [
     "ALIASES",
     "CATEGORY_LABELS",
+    "CONDUCT_DATE",
     "EvidenceDraft",
     "FileDraft",
     "draw_evidence",
@@ -37,6 +40,8 @@ __all__ = [
     "write_evidence",
 ]
 
+CONDUCT_DATE = date(2024, 6, 30)
+"""The conduct date generated sets are read with (L2: birth dates after it are invalid)."""
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 REGIONS = ("110101", "310104", "440305", "510107", "330106", "320102")
 CATEGORIES = ("whereabouts", "accommodation", "communication_records", "general", "credit")

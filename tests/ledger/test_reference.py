@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from calculator import assess
 from tests.calculator.requests import case_from_request
 from tests.ledger.generate import (
+    CONDUCT_DATE,
     EvidenceDraft,
     draw_evidence,
     evidence_drafts,
@@ -46,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "ledger"
 SETS = sorted(p for p in ROOT.iterdir() if p.is_dir() and (p / "expected.json").is_file())
 ERRORS = sorted(p for p in (ROOT / "errors").iterdir() if p.is_dir())
 BINARY_SUFFIXES = {".parquet": "pyarrow", ".xlsx": "openpyxl"}
-CONDUCT = date(2024, 6, 30)
+CONDUCT = CONDUCT_DATE
 TODAY = date(2026, 11, 23)
 SEEDS = range(40)
 
