@@ -303,3 +303,36 @@ def test_any_generated_set_reads_the_same_after_a_shuffle(draft: EvidenceDraft) 
     for category, n in before.variants["as_seized"].items():
         exact = before.variants["exact_duplicates_removed"][category]
         assert before.variants["persons"].get(category, 0) <= exact <= n
+
+
+def test_generated_sets_exercise_every_trap(tmp_path: Path) -> None:
+    """Over the seeds used here the generator meets every encoding, format and invalid reason."""
+    encodings: set[str] = set()
+    delimiters: set[str] = set()
+    mapped: set[str] = set()
+    reasons: set[str] = set()
+    most_recipients = 0
+    repeated_headers = 0
+    for seed in SEEDS:
+        draft = draw_evidence(seed)
+        for f in draft.files:
+            encodings.add(f.encoding)
+            delimiters.add(f.delimiter)
+            mapped.update(f.mapping)
+        ref = _read(draft, tmp_path / str(seed))
+        reasons.update(ref.invalid)
+        repeated_headers += len(ref.repeated_header_lines)
+        most_recipients = max([most_recipients, *(r["recipients"] for r in ref.records)])
+    assert encodings == {"utf-8", "utf-8-sig", "gb18030"}
+    assert delimiters == {",", "\t"}
+    assert {"category_column", "recipient_column", "recipient", "obtained_in_duty"} <= mapped
+    assert {"person_key", "phone", "id_number"} <= mapped
+    assert {
+        "no_identifier",
+        "id_check_digit",
+        "id_birth_date",
+        "id_format",
+        "phone_format",
+    } <= reasons
+    assert repeated_headers > 0
+    assert most_recipients >= 2
