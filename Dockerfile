@@ -13,6 +13,7 @@ WORKDIR /src
 COPY pyproject.toml constraints.txt README.md ./
 COPY calculator/ calculator/
 COPY api/ api/
+COPY ledger/ ledger/
 RUN python -m venv /opt/venv \
  && /opt/venv/bin/pip install '.[api]' -c constraints.txt
 

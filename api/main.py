@@ -22,6 +22,7 @@ from api.middleware import Edge
 from api.page import install_page
 from api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from api.settings import Settings, get_settings
+from api.v1 import ledgers
 from api.v1.router import create_router, with_examples
 from calculator import ENGINE_VERSION
 
@@ -49,6 +50,10 @@ TAGS = [
     {
         "name": "assessments",
         "description": "评估案件 / Assess cases under 法释〔2017〕10号",
+    },
+    {
+        "name": "ledgers",
+        "description": "计数台账 / Count seized record-level data under Art. 11 (COUNTING.md)",
     },
     {
         "name": "reference",
@@ -121,7 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         telemetry=TELEMETRY,
     )
     install_problem_handlers(app)
-    app.include_router(create_router())
+    app.include_router(create_router(settings))
     app.include_router(create_health_router())
     app.include_router(create_docs_router(title=TITLE, openapi_url=app.openapi_url or ""))
     install_page(app)
@@ -139,5 +144,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_receiving_requests=settings.max_receiving_requests,
         body_timeout_seconds=settings.body_timeout_seconds,
         retry_after_seconds=settings.retry_after_seconds,
+        body_limits={ledgers.LEDGERS_PATH: ledgers.ledger_body_limit(settings)},
     )
     return app

@@ -19,7 +19,8 @@ app it enforces, in this order:
 - **the body**: over the limit it is refused with a 413 problem, from ``Content-Length``
   before anything is read or while a chunked body streams in; a body that has not fully
   arrived ``body_timeout_seconds`` after the headers is a 408 problem and the connection is
-  closed.
+  closed. A path may have its own limit and time (``BodyLimit``: the evidence upload of
+  ``POST /v1/ledgers``), whose 413 says its own size.
 
 A client that leaves before its body is complete is logged as one INFO line, without the
 address or anything else of the request. An unexpected exception becomes a 500 problem; the
@@ -33,7 +34,8 @@ import asyncio
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
@@ -48,7 +50,7 @@ from api.settings import (
     RETRY_AFTER_SECONDS,
 )
 
-__all__ = ["API_CSP", "SECURITY_HEADERS", "Edge"]
+__all__ = ["API_CSP", "SECURITY_HEADERS", "BodyLimit", "Edge"]
 
 log = logging.getLogger("api")
 
@@ -127,8 +129,22 @@ def _where(exc: BaseException) -> str:
     )
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class BodyLimit:
+    """One path's own body limit: its size, the time to send it, and the 413's texts."""
+
+    max_bytes: int
+    timeout_seconds: float
+    too_large: tuple[str, str]
+    """The 413's detail, (English, Chinese): the size, and where a larger body goes."""
+
+
 class _BodyTimedOut(Exception):
     """The request body did not arrive in time."""
+
+
+class _TooLarge(Exception):
+    """A body streamed past its path's own limit (``BodyLimit``)."""
 
 
 class _AtCapacity(Exception):
@@ -196,9 +212,12 @@ class Edge:
         max_receiving_requests: int = MAX_RECEIVING_REQUESTS,
         body_timeout_seconds: float = BODY_TIMEOUT_SECONDS,
         retry_after_seconds: int = RETRY_AFTER_SECONDS,
+        body_limits: Mapping[str, BodyLimit] | None = None,
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.body_limits: Mapping[str, BodyLimit] = dict(body_limits or {})
+        """Paths with their own body limit instead of ``max_body_bytes``."""
         self.max_concurrent_requests = max_concurrent_requests
         self.max_receiving_requests = max_receiving_requests
         self.body_timeout_seconds = body_timeout_seconds
@@ -262,14 +281,18 @@ class Edge:
         started: Callable[[], bool],
         slot: _Slot | None,
     ) -> None:
-        limit = self.max_body_bytes
+        own = self.body_limits.get(scope["path"])
+        limit = own.max_bytes if own is not None else self.max_body_bytes
+        timeout = own.timeout_seconds if own is not None else self.body_timeout_seconds
         length = _content_length(scope)
         if length is not None and length > limit:
             await _send_problem(
                 send,
                 scope,
                 413,
-                _bilingual(
+                own.too_large
+                if own is not None
+                else _bilingual(
                     f"请求体不得超过 {limit} 字节",
                     f"the request body must be at most {limit} bytes",
                 ),
@@ -278,7 +301,7 @@ class Edge:
 
         received = 0
         complete = False
-        deadline = asyncio.get_running_loop().time() + self.body_timeout_seconds
+        deadline = asyncio.get_running_loop().time() + timeout
 
         async def receive_limited() -> Message:
             nonlocal received, complete
@@ -292,6 +315,8 @@ class Edge:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if own is not None:
+                        raise _TooLarge
                     raise HTTPException(413)
                 complete = not message.get("more_body", False)
                 moving = complete and slot is not None and slot.held == "receiving"
@@ -305,6 +330,9 @@ class Edge:
             raise
         except ClientDisconnect:
             log.info("a client left before its request body was complete")
+        except _TooLarge:
+            if not started() and own is not None:
+                await _send_problem(send, scope, 413, own.too_large)
         except _BodyTimedOut:
             if not started():
                 await _send_problem(
@@ -312,9 +340,8 @@ class Edge:
                     scope,
                     408,
                     _bilingual(
-                        f"请求体须在 {self.body_timeout_seconds:g} 秒内发送完毕",
-                        f"the request body must arrive within {self.body_timeout_seconds:g} "
-                        "seconds of the headers",
+                        f"请求体须在 {timeout:g} 秒内发送完毕",
+                        f"the request body must arrive within {timeout:g} seconds of the headers",
                     ),
                     extra=[(b"connection", b"close")],
                 )

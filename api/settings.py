@@ -6,8 +6,9 @@ limits. Each limit says which mechanism enforces it:
 
 - the HTTP connection (``api.server.HardenedProtocol``, under uvicorn): the request line
   and header block, the number of header fields, the time to send them;
-- the app's edge (``api.middleware.Edge``): the body's size and the time to send it, the
-  number of requests handled at once;
+- the app's edge (``api.middleware.Edge``): the body's size and the time to send it (the
+  JSON operations' own, and a larger pair for the evidence upload of ``POST /v1/ledgers``),
+  the number of requests handled at once;
 - uvicorn's own configuration (``api.server.config``): no ``Server`` header, keep-alive.
 
 ``PI_SEVERITY_CORS_ORIGINS``: comma-separated origins allowed to call the API from a
@@ -24,10 +25,12 @@ __all__ = [
     "BODY_TIMEOUT_SECONDS",
     "HEAD_TIMEOUT_SECONDS",
     "KEEP_ALIVE_SECONDS",
+    "LEDGER_BODY_TIMEOUT_SECONDS",
     "MAX_BODY_BYTES",
     "MAX_CONCURRENT_REQUESTS",
     "MAX_HEADER_BYTES",
     "MAX_HEADER_FIELDS",
+    "MAX_LEDGER_BODY_BYTES",
     "MAX_RECEIVING_REQUESTS",
     "MAX_TARGET_BYTES",
     "RETRY_AFTER_SECONDS",
@@ -37,6 +40,16 @@ __all__ = [
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 """The largest request body accepted (API.md: 2 MiB); a larger one is a 413 problem."""
+
+MAX_LEDGER_BODY_BYTES = 16 * 1024 * 1024
+"""The largest body of ``POST /v1/ledgers`` (a mapping and its evidence files, multipart):
+16 MiB; a larger one is a 413 problem that points to the command line
+(``python -m ledger count``), which has no such limit. The upload is streamed to a private
+temporary folder, never held in memory whole."""
+
+LEDGER_BODY_TIMEOUT_SECONDS = 120.0
+"""From the end of the headers until a ``POST /v1/ledgers`` body has arrived (16 MiB in
+120 s needs about 140 kB/s); after that a 408 problem, as for every other body."""
 
 MAX_HEADER_BYTES = 16 * 1024
 """The request line and header fields together, in bytes; more is a 431 problem.
@@ -89,6 +102,8 @@ class Settings:
     """What an operator or a test can change without touching the code."""
 
     max_body_bytes: int = MAX_BODY_BYTES
+    max_ledger_body_bytes: int = MAX_LEDGER_BODY_BYTES
+    ledger_body_timeout_seconds: float = LEDGER_BODY_TIMEOUT_SECONDS
     cors_origins: tuple[str, ...] = ()
     max_concurrent_requests: int = MAX_CONCURRENT_REQUESTS
     max_receiving_requests: int = MAX_RECEIVING_REQUESTS

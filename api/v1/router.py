@@ -21,7 +21,8 @@ from starlette.responses import Response
 
 from api.encoding import JsonTextError, NotUtf8Error, dumps, parse
 from api.problems import Problem, request_language
-from api.v1 import batch, mapping, schemas
+from api.settings import Settings, get_settings
+from api.v1 import batch, ledgers, mapping, schemas
 from api.v1.examples import batch_examples, openapi_examples, response_examples
 from calculator import PROVISIONS
 
@@ -254,13 +255,27 @@ def with_examples(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-def create_router() -> APIRouter:
+def _ledger_problems(settings: Settings) -> dict[int | str, dict[str, Any]]:
+    limit = ledgers.ledger_body_limit(settings)
+    en, zh = limit.too_large
+    descriptions = {
+        400: "请求体不是完整的 multipart/form-data / The body is not complete multipart/form-data",
+        413: f"{zh} / {en}",
+        415: "Content-Type 不是 multipart/form-data / Content-Type is not multipart/form-data",
+        422: "上传与映射不符、字段无效，或证据无法计数 / The uploads do not match the mapping, "
+        "a field is invalid, or the evidence cannot be counted",
+    }
+    return {s: {"model": Problem, "description": d} for s, d in descriptions.items()}
+
+
+def create_router(settings: Settings | None = None) -> APIRouter:
     """The ``/v1`` router with its operations, stable operation ids and documented errors.
 
     The assessment operations' named request examples and, beside them, the real answers
     to those requests are computed now from the calculator (``api.v1.examples``) and set
     on the document by ``with_examples``.
     """
+    settings = settings if settings is not None else get_settings()
     router = APIRouter(prefix="/v1")
     _shown_examples()  # computed now, at start, not on the first request for the document
     router.add_api_route(
@@ -288,6 +303,20 @@ def create_router() -> APIRouter:
         response_description="逐项结果 / One result per item",
         responses=_problems(400, 413, 415, 422),
         route_class_override=BatchBodyRoute,
+    )
+    router.add_api_route(
+        "/ledgers",
+        ledgers.create_ledger,
+        methods=["POST"],
+        operation_id="create_ledger",
+        summary="计数台账：上传证据，按第十一条计数 / Count uploaded evidence under Art. 11",
+        description=ledgers.ledger_description(settings),
+        tags=["ledgers"],
+        response_model=ledgers.LedgerResult,
+        response_description="三种计数口径、主结论请求与报告，与命令行相同 / The variants, the "
+        "headline request and the report, as the command line prints them",
+        responses=_ledger_problems(settings),
+        openapi_extra={"requestBody": ledgers.ledger_request_body()},
     )
     router.add_api_route(
         "/provisions",

@@ -19,6 +19,7 @@ LATIN = re.compile(r"[A-Za-z]{3,}")
 OPERATIONS = {
     ("post", "/v1/assessments"): "create_assessment",
     ("post", "/v1/assessments/batch"): "create_assessment_batch",
+    ("post", "/v1/ledgers"): "create_ledger",
     ("get", "/v1/provisions"): "list_provisions",
     ("get", "/v1/provisions/{provision_id}"): "get_provision",
     ("get", "/v1/rulesets"): "list_rulesets",
@@ -49,7 +50,7 @@ def test_the_document_is_openapi_3_1(document: dict[str, Any]) -> None:
 
 
 def test_operation_ids_are_stable(document: dict[str, Any]) -> None:
-    """Exactly the five /v1 operations, each with its fixed operation id."""
+    """Exactly the six /v1 operations, each with its fixed operation id."""
     found = {
         (method, path): op["operationId"]
         for path, item in document["paths"].items()
