@@ -635,21 +635,15 @@ async def _answer(request: Request, folder: Path) -> Response:
         raise _Refused(
             exc.status, [(exc.pointer, exc.message, exc.message_zh)], type_=kind
         ) from None
-    missing = [
-        (f"/{name}", "is required", "必须填写")
-        for name, present in (
-            ("mapping", "mapping" in form.blobs),
-            ("files", bool(form.uploads.get("files"))),
-        )
-        if not present
-    ]
-    if missing:
-        raise _Refused(422, missing)
+    if "mapping" not in form.blobs:
+        raise _Refused(422, [("/mapping", "is required", "必须填写")])
     options = _options(form.fields)
     sent_name, mapping_text = form.blobs["mapping"]
     name = _mapping_name(sent_name)
-    uploaded = {u.name: u.path for u in form.uploads["files"]}
+    uploaded = {u.name: u.path for u in form.uploads.get("files", [])}
     paths = _mapped_paths(mapping_text)
+    if not uploaded and not paths:
+        raise _Refused(422, [("/files", "is required", "必须填写")])
     climb, placed = _plan(paths, uploaded) if paths is not None else (0, {})
     work = folder / "work"
     mapping_dir = work.joinpath(*(["up"] * climb))
