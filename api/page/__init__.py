@@ -44,6 +44,8 @@ PAGE_CSP = (
 _TYPES = {
     "page.css": "text/css; charset=utf-8",
     "page.js": "text/javascript; charset=utf-8",
+    "ledger.css": "text/css; charset=utf-8",
+    "ledger.js": "text/javascript; charset=utf-8",
 }
 _DATA_MARK = "<!--PAGE-DATA-->"
 

@@ -47,8 +47,9 @@ def test_page_is_served_at_the_root(client: TestClient) -> None:
 
 
 def test_page_loads_nothing_from_outside(client: TestClient) -> None:
-    """No address in the page, its style sheet or its script points to another host."""
-    texts = [client.get(p).text for p in ("/", "/page/page.css", "/page/page.js")]
+    """No address in the page, its style sheets or its scripts points to another host."""
+    paths = ("/", "/page/page.css", "/page/page.js", "/page/ledger.css", "/page/ledger.js")
+    texts = [client.get(p).text for p in paths]
     for text in texts:
         assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", text)
         assert "@import" not in text
@@ -56,11 +57,18 @@ def test_page_loads_nothing_from_outside(client: TestClient) -> None:
         assert "url(http" not in text
     assert 'fetch("v1/assessments"' in texts[2]
     assert texts[2].count("fetch(") == 1
+    assert 'fetch("v1/ledgers"' in texts[4]
+    assert texts[4].count("fetch(") == 1
 
 
 @pytest.mark.parametrize(
     ("name", "media_type"),
-    [("page.css", "text/css; charset=utf-8"), ("page.js", "text/javascript; charset=utf-8")],
+    [
+        ("page.css", "text/css; charset=utf-8"),
+        ("page.js", "text/javascript; charset=utf-8"),
+        ("ledger.css", "text/css; charset=utf-8"),
+        ("ledger.js", "text/javascript; charset=utf-8"),
+    ],
 )
 def test_assets_are_served(client: TestClient, name: str, media_type: str) -> None:
     """The style sheet and the script come from the service under /page/."""
@@ -121,7 +129,7 @@ def test_page_data_cannot_close_its_script_block(client: TestClient) -> None:
     found = re.search(r'id="page-data">(.*?)</script>', html)
     assert found is not None
     assert not set("<>&") & set(found.group(1))
-    assert html.count("</script>") == 2
+    assert html.count("</script>") == 3  # the page data, page.js and ledger.js
 
 
 def test_every_label_key_has_an_english_text() -> None:

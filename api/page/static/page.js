@@ -1003,5 +1003,7 @@
 
   resetForm();
   applyLang();
+  // For ledger.js: it fills the form's rows from a count (POST /v1/ledgers).
+  window.piPage = { addRow: addRow, resetForm: resetForm };
   document.documentElement.setAttribute("data-ready", "true");
 }());
