@@ -22,6 +22,7 @@ column names, labels and settings.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shutil
@@ -54,6 +55,8 @@ from api.uploads import FormLimits, UploadRefused, plain_file_name, read_form
 from api.v1 import schemas
 
 __all__ = [
+    "EXAMPLE",
+    "EXAMPLE_KEY",
     "LEDGERS_PATH",
     "LEDGER_INPUT",
     "MAX_LEDGER_FILES",
@@ -62,6 +65,7 @@ __all__ = [
     "LedgerResult",
     "create_ledger",
     "ledger_body_limit",
+    "ledger_examples",
     "ledger_request_body",
 ]
 
@@ -375,6 +379,61 @@ curl -F mapping=@mapping.toml -F files=@gps-points.csv -F conduct_date=2024-06-3
 def ledger_description(settings: Settings) -> str:
     """The operation's description with the size limit in force."""
     return LEDGER_DESCRIPTION.replace("{limit}", _mib(settings.max_ledger_body_bytes))
+
+
+# ---------------------------------------------------------------------------
+# The named examples and their real answers
+
+EXAMPLE = Path(__file__).with_name("example_ledger")
+"""The documented evidence set: ``fixtures/ledger/s01-persons-sold-once`` (a test keeps the
+two the same): eleven GPS lines of four persons, provided once to one recipient."""
+
+EXAMPLE_KEY = "0123456789abcdef" * 4
+"""The HMAC key of the documented answer, so the example reproduces exactly."""
+
+_EXAMPLE_DATE = "2024-06-30"
+_EXAMPLE_FIELDS: dict[str, Any] = {"conduct_date": _EXAMPLE_DATE, "key": EXAMPLE_KEY, "seed": 0}
+
+
+def ledger_examples() -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+    """The operation's named request examples and their real answers by status (200, 422)."""
+    mapping_text = (EXAMPLE / "mapping.toml").read_text(encoding="utf-8")
+    data = (EXAMPLE / "gps-points.csv").read_text(encoding="utf-8")
+    options = {
+        "conduct_date": date.fromisoformat(_EXAMPLE_DATE),
+        "key": bytes.fromhex(EXAMPLE_KEY),
+        "seed": 0,
+    }
+    answer = json.loads(dumps(_count(EXAMPLE / "mapping.toml", options)))
+    try:
+        _plan(_mapped_paths(mapping_text.encode()) or [], {})
+    except _Refused as refused:
+        missing = {lang: _problem(refused, lang) for lang in ("en", "zh")}
+    else:  # pragma: no cover - the example mapping names a file
+        raise ValueError("the example mapping must name a file")
+    summary = (
+        "GPS 轨迹：11 行、4 人，提供给 1 名接收方（files 部分为 gps-points.csv）"
+        " / GPS points: 11 lines, 4 persons, provided to one recipient (the files part is "
+        "gps-points.csv)"
+    )
+    bad = "错误示例：映射列出的文件未上传（422）/ Bad example: a mapped file not uploaded (422)"
+    requests = {
+        "gps_points_one_recipient": {
+            "summary": summary,
+            "value": {"mapping": mapping_text, "files": [data], **_EXAMPLE_FIELDS},
+        },
+        "mapped_file_not_uploaded": {"summary": bad, "value": {"mapping": mapping_text}},
+    }
+    return requests, {
+        200: {"gps_points_one_recipient": {"summary": summary, "value": answer}},
+        422: {
+            "mapped_file_not_uploaded": {"summary": bad, "value": missing["en"]},
+            "mapped_file_not_uploaded_zh": {
+                "summary": f"{bad}（Accept-Language: zh-CN）",
+                "value": missing["zh"],
+            },
+        },
+    }
 
 
 # ---------------------------------------------------------------------------

@@ -229,6 +229,7 @@ def _shown_examples() -> dict[str, tuple[dict[str, Any], dict[int, dict[str, Any
     return {
         "create_assessment": (openapi_examples(), response_examples()),
         "create_assessment_batch": batch_examples(),
+        "create_ledger": ledgers.ledger_examples(),
     }
 
 
@@ -246,8 +247,9 @@ def with_examples(document: dict[str, Any]) -> dict[str, Any]:
             if shown is None:
                 continue
             requests, responses = shown
-            body = operation["requestBody"]["content"][JSON_MEDIA_TYPE]
-            body["examples"] = requests
+            content = operation["requestBody"]["content"]
+            media_type = JSON_MEDIA_TYPE if JSON_MEDIA_TYPE in content else next(iter(content))
+            content[media_type]["examples"] = requests
             for status, named in responses.items():
                 response = operation["responses"][str(status)]
                 response.setdefault("content", {}).setdefault(JSON_MEDIA_TYPE, {})

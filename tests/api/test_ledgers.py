@@ -19,7 +19,7 @@ import ledger
 from api.main import create_app
 from api.problems import INVALID_REQUEST, PROBLEM_MEDIA_TYPE
 from api.settings import Settings
-from api.v1.ledgers import LEDGER_INPUT, MAX_MAPPING_BYTES
+from api.v1.ledgers import EXAMPLE, EXAMPLE_KEY, LEDGER_INPUT, MAX_MAPPING_BYTES
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "ledger"
 SETS = sorted(p for p in ROOT.iterdir() if p.is_dir() and (p / "expected.json").is_file())
@@ -503,3 +503,38 @@ def test_no_planted_value_reaches_the_answer_or_the_logs(
     shown = "\n".join([a.text for a in answers] + [r.getMessage() for r in caplog.records])
     for planted in (PLANTED_ID, PLANTED_ID[:17], PLANTED_PHONE, PLANTED_NAME):
         assert planted not in shown
+
+
+# ---------------------------------------------------------------------------
+# The documented examples
+
+
+def test_the_documented_evidence_is_the_fixture_set() -> None:
+    """api/v1/example_ledger holds s01's mapping and data, byte for byte."""
+    for name in ("mapping.toml", "gps-points.csv"):
+        assert (EXAMPLE / name).read_bytes() == (S01 / name).read_bytes()
+
+
+def test_the_documented_answers_are_the_live_answers(client: TestClient) -> None:
+    """Each named example's answer in the OpenAPI document is what the service answers to it."""
+    operation = client.get("/openapi.json").json()["paths"]["/v1/ledgers"]["post"]
+    requests = operation["requestBody"]["content"]["multipart/form-data"]["examples"]
+    good = requests["gps_points_one_recipient"]["value"]
+    files = [
+        ("mapping", ("mapping.toml", good["mapping"].encode())),
+        ("files", ("gps-points.csv", good["files"][0].encode())),
+    ]
+    fields = {k: str(v) for k, v in good.items() if k not in {"mapping", "files"}}
+    assert fields["key"] == EXAMPLE_KEY
+    answer = client.post("/v1/ledgers", files=files, data=fields)
+    shown = operation["responses"]["200"]["content"]["application/json"]["examples"]
+    assert answer.json() == shown["gps_points_one_recipient"]["value"]
+    bad = requests["mapped_file_not_uploaded"]["value"]
+    refused = operation["responses"]["422"]["content"][PROBLEM_MEDIA_TYPE]["examples"]
+    for suffix, language in (("", "en"), ("_zh", "zh-CN")):
+        response = client.post(
+            "/v1/ledgers",
+            files=[("mapping", ("mapping.toml", bad["mapping"].encode()))],
+            headers={"Accept-Language": language},
+        )
+        assert response.json() == refused[f"mapped_file_not_uploaded{suffix}"]["value"]
