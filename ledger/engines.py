@@ -8,6 +8,7 @@ there, Spark keeps its Parquet copies of the inputs there); the caller removes i
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -60,6 +61,8 @@ class DuckDBEngine:
             config["threads"] = threads
         self._con = duckdb.connect(":memory:", config=config)
         self._tables: dict[str, pa.Table] = {}
+        self.timings: list[tuple[str, float]] = []
+        """Seconds per materialised table or query, in order (numbers and SQL heads only)."""
 
     def register(self, name: str, table: pa.Table) -> None:
         """Scan the Arrow table in place (no copy)."""
@@ -72,11 +75,16 @@ class DuckDBEngine:
 
     def materialize(self, name: str, sql: str) -> None:
         """A temporary table."""
+        started = time.perf_counter()
         self._con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+        self.timings.append((name, time.perf_counter() - started))
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         """Fetch all rows."""
-        return self._con.execute(sql).fetchall()
+        started = time.perf_counter()
+        found = self._con.execute(sql).fetchall()
+        self.timings.append((sql.strip().split("\n")[0][:60], time.perf_counter() - started))
+        return found
 
     def close(self) -> None:
         """Close the connection (its temporary files go with it)."""
@@ -121,6 +129,7 @@ class SparkEngine:
                 SparkSession.builder.master(master or f"local[{cores}]")
                 .appName("ledger")
                 .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.local.dir", str(self._workdir / "local"))
                 .config(
                     "spark.sql.shuffle.partitions", os.environ.get("LEDGER_SPARK_PARTITIONS", "8")
@@ -130,6 +139,8 @@ class SparkEngine:
         self._spark = session
         self._spark.conf.set("spark.sql.ansi.enabled", "false")
         self._cached: list[str] = []
+        self.timings: list[tuple[str, float]] = []
+        """Seconds per materialised table or query, in order (numbers and SQL heads only)."""
 
     def register(self, name: str, table: pa.Table) -> None:
         """Write the table as Parquet in the private folder and read it as a temporary view."""
@@ -143,12 +154,17 @@ class SparkEngine:
 
     def materialize(self, name: str, sql: str) -> None:
         """A cached temporary view, computed now (``CACHE TABLE``)."""
+        started = time.perf_counter()
         self._spark.sql(f"CACHE TABLE {name} AS {sql}")
+        self.timings.append((name, time.perf_counter() - started))
         self._cached.append(name)
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         """Collect all rows."""
-        return [tuple(r) for r in self._spark.sql(sql).collect()]
+        started = time.perf_counter()
+        found = [tuple(r) for r in self._spark.sql(sql).collect()]
+        self.timings.append((sql.strip().split("\n")[0][:60], time.perf_counter() - started))
+        return found
 
     def close(self) -> None:
         """Drop the cached tables and the views of this run; the session stays for its owner."""

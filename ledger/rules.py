@@ -126,7 +126,7 @@ DIALECTS: Mapping[str, Dialect] = {
         name="spark",
         string_type="STRING",
         trim_function="btrim",
-        row_id="monotonically_increasing_id()",
+        row_id="(monotonically_increasing_id() + 1)",
         backslash_escapes=True,
     ),
 }
