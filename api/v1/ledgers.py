@@ -711,13 +711,25 @@ async def _answer(request: Request, folder: Path) -> Response:
     mapping_path.write_bytes(mapping_text)
     for path, upload in placed.items():
         target = Path(os.path.normpath(mapping_dir / path))
-        if not target.is_relative_to(work):  # pragma: no cover - _plan bounds the climb
+        try:
+            if target == mapping_path or not target.is_relative_to(work):
+                raise FileExistsError
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.replace(upload, target)
+        except OSError:
             raise _Refused(
                 422,
-                [("/mapping", "a path leaves the mapping's folder", "path 超出映射文件所在目录")],
-            )
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.replace(upload, target)
+                [
+                    (
+                        pointer(["files", _base_name(path)]),
+                        f"the path of {_base_name(path)} collides with the mapping's own name "
+                        "or with another path's folder; give each file its own place",
+                        f"{_base_name(path)} 的 path 与映射文件本身或另一 path 的目录重名；"
+                        "请为每个文件指定不同的位置",
+                    )
+                ],
+                type_=LEDGER_INPUT,
+            ) from None
     try:
         result = await run_in_threadpool(_count, mapping_path, options)
     except ledger.LedgerError as exc:

@@ -246,6 +246,25 @@ def test_mapped_paths_sharing_a_base_name_are_refused(client: TestClient) -> Non
     assert pointers(body) == ["/files/x.csv"]
 
 
+@pytest.mark.parametrize(
+    "paths",
+    [("m.toml",), ("d", "d/x.csv")],
+    ids=["the-mappings-own-name", "a-file-and-a-folder"],
+)
+def test_colliding_mapped_paths_are_refused(client: TestClient, paths: tuple[str, ...]) -> None:
+    """A data path on the mapping itself, or a file where another path needs a folder: 422."""
+    text = "".join(
+        f'[[file]]\npath = "{p}"\nformat = "csv"\nid_number = "id"\ncategory = "general"\n'
+        for p in paths
+    )
+    files = [("mapping", ("m.toml", text.encode()))] + [
+        ("files", (p.rsplit("/", 1)[-1], b"id\n1\n")) for p in paths
+    ]
+    body = problem_of(client.post("/v1/ledgers", files=files), 422)
+    assert body["type"] == LEDGER_INPUT
+    assert pointers(body)[0].startswith("/files/")
+
+
 def test_an_absolute_mapped_path_is_refused(client: TestClient) -> None:
     """Over HTTP a path must be relative to the mapping: nothing is looked up on the server."""
     text = '[[file]]\npath = "/etc/x.csv"\nid_number = "id"\ncategory = "general"\n'
