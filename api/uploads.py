@@ -24,7 +24,16 @@ from python_multipart.multipart import MultipartParser, MultipartState, parse_op
 
 from api.problems import pointer
 
-__all__ = ["Form", "FormLimits", "Upload", "UploadRefused", "plain_file_name", "read_form"]
+__all__ = [
+    "MULTIPART",
+    "Form",
+    "FormLimits",
+    "Upload",
+    "UploadRefused",
+    "boundary_of",
+    "plain_file_name",
+    "read_form",
+]
 
 MULTIPART = "multipart/form-data"
 
