@@ -2,7 +2,7 @@
 carry the headline rows into the form and assess them, as a lawyer would.
 
 The evidence sets are those of ``fixtures/ledger/`` with their hand-checked expectations.
-A screenshot of the variants at 1280 px is kept under ``test-artifacts/``.
+Screenshots of the variants at 1280 px and 390 px are kept under ``test-artifacts/``.
 """
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ def test_the_variants_are_shown_side_by_side_and_the_rows_carried_and_assessed(
     expect(page.locator("#ledger-funnel tbody tr")).to_have_count(1)
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#ledger").screenshot(path=str(ARTIFACTS / "page-ledger-1280.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#ledger").screenshot(path=str(ARTIFACTS / "page-ledger-390.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.click("#ledger-carry")
     rows = page.locator("#rows [data-row]")
