@@ -37,6 +37,7 @@ from ledger.rules import (
     exact_duplicates_sql,
     first_invalid_lines_sql,
     first_merged_lines_sql,
+    id_codes_sql,
     id_dictionary_sql,
     key_dictionary_sql,
     label_dictionary_sql,
@@ -168,7 +169,8 @@ def _tally(
         _check_labels(engine, sources)
     conduct_int = conduct.year * 10000 + conduct.month * 100 + conduct.day
     if "id" in roles:
-        engine.materialize("d_id", id_dictionary_sql(d, conduct_int))
+        engine.materialize("d_id_v", id_dictionary_sql(d, conduct_int))
+        engine.materialize("d_id", id_codes_sql(d))
     if "phone" in roles:
         engine.materialize("d_phone", phone_dictionary_sql(d))
     if "key" in roles:

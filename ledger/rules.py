@@ -43,6 +43,7 @@ __all__ = [
     "exact_duplicates_sql",
     "first_invalid_lines_sql",
     "first_merged_lines_sql",
+    "id_codes_sql",
     "id_dictionary_sql",
     "key_dictionary_sql",
     "label_dictionary_sql",
@@ -90,11 +91,13 @@ PHONE_PATTERN = "^(?:[+]86|0086|86)?(1[3-9][0-9]{9})$"
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Dialect:
-    """Where DuckDB and Spark SQL differ: string literals, the string type, trim, row ids."""
+    """Where DuckDB and Spark SQL differ: literals, string type, byte length, trim, integer division, row ids."""
 
     name: str
     string_type: str
+    byte_length: str
     trim_function: str
+    int_div_operator: str
     row_id: str
     backslash_escapes: bool
 
@@ -103,29 +106,51 @@ class Dialect:
         text = value.replace("\\", "\\\\") if self.backslash_escapes else value
         return "'" + text.replace("'", "''") + "'"
 
+    def int_div(self, a: str, b: str) -> str:
+        """Integer division ``a`` by ``b``, rounded toward zero (non-negative operands here)."""
+        return f"({a} {self.int_div_operator} {b})"
+
     def trim(self, expr: str, chars: str = TRIMMED) -> str:
         """``expr`` with ``chars`` removed from both ends."""
         return f"{self.trim_function}({expr}, {self.literal(chars)})"
 
     def normalize(self, expr: str) -> str:
-        """Decision a: full-width → ASCII, U+3000 → space, then trimmed."""
-        return self.trim(
-            f"translate({expr}, {self.literal(FULL_WIDTH)}, {self.literal(HALF_WIDTH)})"
+        """Decision a: full-width → ASCII, U+3000 → space, then trimmed.
+
+        An all-ASCII value (as many bytes as characters) that starts and ends with a
+        printable character is already normal and is passed as it is; only the others go
+        through ``translate`` and ``trim``.
+        """
+        translated = f"translate({expr}, {self.literal(FULL_WIDTH)}, {self.literal(HALF_WIDTH)})"
+        return (
+            f"CASE WHEN {self.byte_length}({expr}) = length({expr})"
+            f" AND ascii({expr}) > 32 AND ascii(right({expr}, 1)) > 32 THEN {expr}"
+            f" ELSE {self.trim(translated)} END"
         )
+
+    def matches(self, expr: str, pattern: str) -> str:
+        """True when the whole of ``expr`` matches ``pattern`` (no anchors in ``pattern``)."""
+        if self.name == "duckdb":
+            return f"regexp_full_match({expr}, {self.literal(pattern)})"
+        return f"({expr} RLIKE {self.literal('^' + pattern + '$')})"
 
 
 DIALECTS: Mapping[str, Dialect] = {
     "duckdb": Dialect(
         name="duckdb",
         string_type="VARCHAR",
+        byte_length="strlen",
         trim_function="trim",
+        int_div_operator="//",
         row_id="row_number() OVER ()",
         backslash_escapes=False,
     ),
     "spark": Dialect(
         name="spark",
         string_type="STRING",
+        byte_length="octet_length",
         trim_function="btrim",
+        int_div_operator="div",
         row_id="(monotonically_increasing_id() + 1)",
         backslash_escapes=True,
     ),
@@ -189,10 +214,6 @@ def unknown_label_sql(d: Dialect) -> str:
     )
 
 
-def _digit(expr: str) -> str:
-    return f"(ascii({expr}) - 48)"
-
-
 def id_dictionary_sql(d: Dialect, conduct: int) -> str:
     """Decision b over the distinct raw ID numbers: raw → (code of the normalised value, person, reason).
 
@@ -202,9 +223,17 @@ def id_dictionary_sql(d: Dialect, conduct: int) -> str:
     (``id_birth_date``). A 15-digit value is valid when 19YYMMDD is a real date not after the
     conduct date; its body is the 18-digit form's (``19`` inserted after the 6th digit).
     Anything else is ``id_format``. ``conduct`` is the conduct date as YYYYMMDD.
+
+    The work is integer arithmetic on the 17-digit body, once per distinct raw value. The
+    code of an 18-character normalised value is ``body × 12 + last`` (last: digit, 10 for
+    ``X``, 11 for ``x``), exact and without a dictionary; any other value gets a negative
+    row id from the (small) set of such values (``id_codes_sql``, run on this result
+    materialised as ``d_id_v``).
     """
+    div = d.int_div
     checksum = " + ".join(
-        f"{w} * {_digit(f'substr(v, {i}, 1)')}" for i, w in enumerate(ID_WEIGHTS, start=1)
+        f"{w} * ({div('body', str(10 ** (17 - i)))} % 10)" if i < 17 else f"{w} * (body % 10)"
+        for i, w in enumerate(ID_WEIGHTS, start=1)
     )
     leap = "((y % 4 = 0 AND y % 100 <> 0) OR y % 400 = 0)"
     days = (
@@ -214,38 +243,48 @@ def id_dictionary_sql(d: Dialect, conduct: int) -> str:
     return f"""
 WITH r AS (SELECT DISTINCT id_raw FROM lines WHERE id_raw IS NOT NULL AND id_raw <> ''),
 n AS (SELECT id_raw, {d.normalize("id_raw")} AS v FROM r),
-u AS (SELECT v, {d.row_id} AS nc FROM (SELECT DISTINCT v FROM n WHERE v <> '') t),
 f AS (
-  SELECT v, nc,
-    length(v) = 18 AND regexp_extract(v, '^[0-9]{{17}}[0-9Xx]$', 0) <> '' AS ok18,
-    length(v) = 15 AND regexp_extract(v, '^[0-9]{{15}}$', 0) <> '' AS ok15
-  FROM u),
+  SELECT id_raw, v,
+    length(v) = 18 AND {d.matches("v", "[0-9]{17}[0-9Xx]")} AS ok18,
+    length(v) = 15 AND {d.matches("v", "[0-9]{15}")} AS ok15
+  FROM n WHERE v <> ''),
 g AS (
-  SELECT v, nc, ok18, ok15,
-    CASE WHEN ok18 THEN substr(v, 1, 17) WHEN ok15 THEN substr(v, 1, 6) || '19' || substr(v, 7, 9) END AS body,
-    CASE WHEN ok18 THEN substr(v, 7, 8) WHEN ok15 THEN '19' || substr(v, 7, 6) END AS birth
+  SELECT id_raw, v, ok18, ok15,
+    CASE WHEN ok18 THEN CAST(substr(v, 1, 17) AS BIGINT)
+         WHEN ok15 THEN CAST(substr(v, 1, 6) || '19' || substr(v, 7, 9) AS BIGINT) END AS body,
+    CASE WHEN ok18 THEN CAST(substr(v, 7, 8) AS INTEGER)
+         WHEN ok15 THEN 19000000 + CAST(substr(v, 7, 6) AS INTEGER) END AS birth,
+    CASE WHEN NOT ok18 THEN NULL WHEN substr(v, 18, 1) = 'X' THEN 10
+         WHEN substr(v, 18, 1) = 'x' THEN 11 ELSE ascii(substr(v, 18, 1)) - 48 END AS last
   FROM f),
 h AS (
-  SELECT v, nc, ok18, ok15, body,
-    CASE WHEN ok18 THEN substr({d.literal(ID_CHECK)}, (({checksum}) % 11) + 1, 1) = upper(substr(v, 18, 1)) ELSE TRUE END AS check_ok,
-    CAST(substr(birth, 1, 4) AS INTEGER) AS y,
-    CAST(substr(birth, 5, 2) AS INTEGER) AS m,
-    CAST(substr(birth, 7, 2) AS INTEGER) AS dd
+  SELECT id_raw, v, ok18, ok15, body, last, birth,
+    {div("birth", "10000")} AS y, {div("birth", "100")} % 100 AS m, birth % 100 AS dd,
+    CASE WHEN ok18 THEN ({checksum}) % 11 END AS s
   FROM g),
 k AS (
-  SELECT v, nc, body,
+  SELECT id_raw, v, ok18, body, last,
     CASE
       WHEN NOT (ok18 OR ok15) THEN {REASONS["id_format"]}
-      WHEN NOT check_ok THEN {REASONS["id_check_digit"]}
+      WHEN ok18 AND (CASE WHEN last = 11 THEN 10 ELSE last END) <> (12 - s) % 11
+        THEN {REASONS["id_check_digit"]}
       WHEN y < 1 OR m < 1 OR m > 12 OR dd < 1 OR dd > ({days})
-        OR y * 10000 + m * 100 + dd > {conduct} THEN {REASONS["id_birth_date"]}
+        OR birth > {conduct} THEN {REASONS["id_birth_date"]}
       ELSE 0
     END AS reason
   FROM h)
-SELECT n.id_raw AS raw, k.nc,
-  CASE WHEN k.reason = 0 THEN CAST(k.body AS BIGINT) END AS pc,
-  k.reason
-FROM n JOIN k ON n.v = k.v
+SELECT id_raw, v, ok18, CASE WHEN ok18 THEN body * 12 + last END AS nc,
+  CASE WHEN reason = 0 THEN body END AS pc, reason
+FROM k
+"""
+
+
+def id_codes_sql(d: Dialect) -> str:
+    """The ID dictionary as the lines join it: the rare values' codes filled in from a small set."""
+    return f"""
+WITH rare AS (SELECT v, {d.row_id} AS rid FROM (SELECT DISTINCT v FROM d_id_v WHERE NOT ok18) t)
+SELECT i.id_raw AS raw, coalesce(i.nc, -rare.rid) AS nc, i.pc, i.reason
+FROM d_id_v i LEFT JOIN rare ON rare.v = i.v
 """
 
 
@@ -358,12 +397,15 @@ def exact_duplicates_sql() -> str:
 def records_sql() -> str:
     """L1–L3: one row per record (category × person) of the valid lines.
 
-    ``k`` = distinct non-empty recipients (decision h); ``duty`` true only when every line of
-    the record is from an in-duty file (decision i).
+    ``k`` = distinct non-empty recipients (decision h), counted as the non-null recipient
+    groups of the record (two plain aggregations are cheaper than ``count(DISTINCT …)``);
+    ``duty`` true only when every line of the record is from an in-duty file (decision i).
     """
     return (
-        "SELECT cat, person, count(*) AS n, min(pos) AS first, count(DISTINCT rc) AS k,"
-        " bool_and(duty) AS duty FROM lr WHERE reason = 0 GROUP BY cat, person"
+        "SELECT cat, person, sum(n) AS n, min(first) AS first, count(rc) AS k,"
+        " bool_and(duty) AS duty FROM"
+        " (SELECT cat, person, rc, count(*) AS n, min(pos) AS first, bool_and(duty) AS duty"
+        " FROM lr WHERE reason = 0 GROUP BY cat, person, rc) t GROUP BY cat, person"
     )
 
 
