@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
 from api.main import create_app
-from api.middleware import Edge
+from api.middleware import BodyLimit, Edge
 from api.settings import Settings
 from tests.api.conftest import case
 
@@ -229,3 +229,28 @@ def test_a_body_still_arriving_holds_a_receiving_place_not_a_handling_one() -> N
     assert get_status == 200
     assert left == 0
     assert edge.handling == 0
+
+
+def test_a_path_with_its_own_body_limit_has_its_own_time_and_size() -> None:
+    """BodyLimit: that path's body times out on its own clock and is measured by its own size."""
+
+    async def reading_app(scope: Scope, receive: Receive, send: Send) -> None:
+        await receive()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    own = BodyLimit(max_bytes=100, timeout_seconds=0.05, too_large=("too large", "过大"))
+    edge = Edge(
+        reading_app, max_body_bytes=10, body_timeout_seconds=60, body_limits={"/v1/ledgers": own}
+    )
+    never = asyncio.Event()
+    timed_out = asyncio.run(_call(edge, _scope("POST", "/v1/ledgers", body=50), never))
+    assert timed_out[0]["status"] == 408
+    assert b"0.05 seconds" in timed_out[1]["body"]
+    taken = asyncio.run(_call(edge, _scope("POST", "/v1/ledgers", body=50)))
+    assert taken[0]["status"] == 200
+    refused = asyncio.run(_call(edge, _scope("POST", "/v1/ledgers", body=101)))
+    assert refused[0]["status"] == 413
+    assert b"too large" in refused[1]["body"]
+    elsewhere = asyncio.run(_call(edge, _scope("POST", "/v1/assessments", body=50)))
+    assert elsewhere[0]["status"] == 413
