@@ -147,7 +147,10 @@ def _tally(
     columns = []
     for s in sources:
         name = f"src_{s.index}"
-        engine.register(name, s.table)
+        if s.table is None:
+            engine.register_parquet(name, s.spec.path, s.spec.columns())
+        else:
+            engine.register(name, s.table)
         mapped = frozenset(s.spec.columns())
         roles |= mapped
         columns.append(

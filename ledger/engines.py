@@ -32,6 +32,9 @@ class Engine(Protocol):
     def register(self, name: str, table: pa.Table) -> None:
         """Make an Arrow table queryable under ``name``."""
 
+    def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
+        """Read a Parquet file natively as ``name``: ``line`` (row index + 1) and role → column as text."""
+
     def view(self, name: str, sql: str) -> None:
         """Name a query (evaluated where used)."""
 
@@ -68,6 +71,18 @@ class DuckDBEngine:
         """Scan the Arrow table in place (no copy)."""
         self._tables[name] = table
         self._con.register(name, table)
+
+    def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
+        """``read_parquet`` with ``file_row_number``; cells cast to text, NULL as empty."""
+        d = self.dialect
+        cells = ", ".join(
+            f"coalesce(CAST({d.identifier(column)} AS VARCHAR), '') AS {role}"
+            for role, column in columns.items()
+        )
+        self._con.execute(
+            f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT file_row_number + 1 AS line, {cells}"
+            f" FROM read_parquet({d.literal(str(path))}, file_row_number = true)"
+        )
 
     def view(self, name: str, sql: str) -> None:
         """A temporary view."""
@@ -147,6 +162,19 @@ class SparkEngine:
         path = self._workdir / f"{name}.parquet"
         pq.write_table(table, path)
         self._spark.read.parquet(str(path)).createOrReplaceTempView(name)
+
+    def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
+        """``spark.read.parquet`` with ``_metadata.row_index``; cells cast to text, NULL as empty."""
+        from pyspark.sql import functions as f  # noqa: PLC0415
+
+        frame = self._spark.read.parquet(str(path))
+        frame.select(
+            (f.col("_metadata.row_index") + 1).alias("line"),
+            *(
+                f.coalesce(f.col(f"`{column}`").cast("string"), f.lit("")).alias(role)
+                for role, column in columns.items()
+            ),
+        ).createOrReplaceTempView(name)
 
     def view(self, name: str, sql: str) -> None:
         """A temporary view."""

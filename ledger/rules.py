@@ -106,6 +106,12 @@ class Dialect:
         text = value.replace("\\", "\\\\") if self.backslash_escapes else value
         return "'" + text.replace("'", "''") + "'"
 
+    def identifier(self, name: str) -> str:
+        """A quoted column name."""
+        if self.name == "duckdb":
+            return '"' + name.replace('"', '""') + '"'
+        return "`" + name.replace("`", "``") + "`"
+
     def int_div(self, a: str, b: str) -> str:
         """Integer division ``a`` by ``b``, rounded toward zero (non-negative operands here)."""
         return f"({a} {self.int_div_operator} {b})"
