@@ -49,7 +49,11 @@ class Engine(Protocol):
 
 
 class DuckDBEngine:
-    """DuckDB in the process; Arrow tables are scanned in place, spills go to ``workdir``."""
+    """DuckDB in the process; Arrow tables are scanned in place, spills go to ``workdir``.
+
+    DuckDB's memory is capped at ``LEDGER_MEMORY_LIMIT`` (default 1536MB): beyond it the
+    work spills to the private temporary folder instead of growing.
+    """
 
     def __init__(self, workdir: Path, *, threads: int | None = None) -> None:
         import duckdb  # noqa: PLC0415 (the engine is chosen at run time)
@@ -57,6 +61,7 @@ class DuckDBEngine:
         self.dialect = DIALECTS["duckdb"]
         config: dict[str, Any] = {
             "temp_directory": str(workdir / "duckdb"),
+            "memory_limit": os.environ.get("LEDGER_MEMORY_LIMIT", "1536MB"),
             "preserve_insertion_order": False,
             "enable_external_access": True,
         }
