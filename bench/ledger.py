@@ -78,15 +78,16 @@ def generate(folder: Path, lines: int, seed: int) -> dict[str, Path]:
 
 def child(args: argparse.Namespace) -> None:
     """One measurement in this process: print seconds, peak RSS and the numbers found."""
+    import duckdb  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
+
+    from ledger import count, load_mapping  # noqa: PLC0415
 
     pa.set_cpu_count(args.threads)
     pa.set_io_thread_count(args.threads)
     started = time.perf_counter()
     out: dict[str, Any] = {}
     if args.child == "floor":
-        import duckdb  # noqa: PLC0415
-
         con = duckdb.connect(config={"threads": args.threads})
         path = Path(args.path)
         source = (
@@ -98,11 +99,10 @@ def child(args: argparse.Namespace) -> None:
             f"SELECT count(*) FROM (SELECT DISTINCT id, category FROM {source})"
         ).fetchone()
     else:
-        from ledger import count, load_mapping  # noqa: PLC0415
-
         result = count(load_mapping([Path(args.path)]), threads=args.threads, key=b"bench")
         out["found"] = result["variants"]["persons"]["by_category"]
     out["seconds"] = time.perf_counter() - started
+    out["cpu_seconds"] = time.process_time()
     out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out, ensure_ascii=False))
 

@@ -147,7 +147,10 @@ def _tally(
     columns = []
     for s in sources:
         name = f"src_{s.index}"
-        engine.register(name, s.table)
+        if s.table is None:
+            engine.register_parquet(name, s.spec.path, s.spec.columns())
+        else:
+            engine.register(name, s.table)
         mapped = frozenset(s.spec.columns())
         roles |= mapped
         columns.append(
@@ -178,14 +181,15 @@ def _tally(
     if "recipient" in roles:
         engine.register("aliases", _alias_table(spec.recipient_aliases))
         engine.materialize("d_rcp", recipient_dictionary_sql(d))
-    engine.materialize("lr", resolved_lines_sql(frozenset(roles)))
+    mapped = frozenset(roles)
+    engine.materialize("lr", resolved_lines_sql(mapped))
 
     tally = Tally()
     for cat, duty, reason, n in engine.rows(count_by_category_sql()):
         tally.lines[(_CATEGORY_OF[cat], bool(duty), int(reason))] = int(n)
-    for cat, duty, n in engine.rows(exact_duplicates_sql()):
+    for cat, duty, n in engine.rows(exact_duplicates_sql(mapped)):
         tally.distinct[(_CATEGORY_OF[cat], bool(duty))] = int(n)
-    engine.materialize("rec", records_sql())
+    engine.materialize("rec", records_sql(mapped))
     merged = False
     for cat, k, duty, records, lines in engine.rows(rows_sql()):
         tally.rows[(_CATEGORY_OF[cat], int(k), bool(duty))] = (int(records), int(lines))

@@ -32,6 +32,9 @@ class Engine(Protocol):
     def register(self, name: str, table: pa.Table) -> None:
         """Make an Arrow table queryable under ``name``."""
 
+    def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
+        """Read a Parquet file natively as ``name``: ``line`` (row index + 1) and role → column as text."""
+
     def view(self, name: str, sql: str) -> None:
         """Name a query (evaluated where used)."""
 
@@ -46,7 +49,11 @@ class Engine(Protocol):
 
 
 class DuckDBEngine:
-    """DuckDB in the process; Arrow tables are scanned in place, spills go to ``workdir``."""
+    """DuckDB in the process; Arrow tables are scanned in place, spills go to ``workdir``.
+
+    DuckDB's memory is capped at ``LEDGER_MEMORY_LIMIT`` (default 1536MB): beyond it the
+    work spills to the private temporary folder instead of growing.
+    """
 
     def __init__(self, workdir: Path, *, threads: int | None = None) -> None:
         import duckdb  # noqa: PLC0415 (the engine is chosen at run time)
@@ -54,6 +61,7 @@ class DuckDBEngine:
         self.dialect = DIALECTS["duckdb"]
         config: dict[str, Any] = {
             "temp_directory": str(workdir / "duckdb"),
+            "memory_limit": os.environ.get("LEDGER_MEMORY_LIMIT", "1536MB"),
             "preserve_insertion_order": False,
             "enable_external_access": True,
         }
@@ -68,6 +76,18 @@ class DuckDBEngine:
         """Scan the Arrow table in place (no copy)."""
         self._tables[name] = table
         self._con.register(name, table)
+
+    def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
+        """``read_parquet`` with ``file_row_number``; cells cast to text, NULL as empty."""
+        d = self.dialect
+        cells = ", ".join(
+            f"coalesce(CAST({d.identifier(column)} AS VARCHAR), '') AS {role}"
+            for role, column in columns.items()
+        )
+        self._con.execute(
+            f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT file_row_number + 1 AS line, {cells}"
+            f" FROM read_parquet({d.literal(str(path))}, file_row_number = true)"
+        )
 
     def view(self, name: str, sql: str) -> None:
         """A temporary view."""
@@ -147,6 +167,19 @@ class SparkEngine:
         path = self._workdir / f"{name}.parquet"
         pq.write_table(table, path)
         self._spark.read.parquet(str(path)).createOrReplaceTempView(name)
+
+    def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
+        """``spark.read.parquet`` with ``_metadata.row_index``; cells cast to text, NULL as empty."""
+        from pyspark.sql import functions as f  # noqa: PLC0415
+
+        frame = self._spark.read.parquet(str(path))
+        frame.select(
+            (f.col("_metadata.row_index") + 1).alias("line"),
+            *(
+                f.coalesce(f.col(f"`{column}`").cast("string"), f.lit("")).alias(role)
+                for role, column in columns.items()
+            ),
+        ).createOrReplaceTempView(name)
 
     def view(self, name: str, sql: str) -> None:
         """A temporary view."""

@@ -65,14 +65,24 @@ class Fingerprint:
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False)
 class Source:
-    """One input after reading: its spec, fingerprint, the table, the repeated header rows."""
+    """One input after reading: its spec, fingerprint, the table, the repeated header rows.
+
+    ``table`` is ``None`` for a Parquet file that the engine reads itself (``native``):
+    its footer statistics show that no row can repeat the header, so nothing needs taking
+    out, and both engines read Parquet natively with row numbers.
+    """
 
     spec: FileSpec
     index: int
     fingerprint: Fingerprint
-    table: pa.Table
+    table: pa.Table | None
     repeated_headers: int
     repeated_header_lines: tuple[int, ...]
+
+    @property
+    def native(self) -> bool:
+        """True when the engine reads the file itself (Parquet)."""
+        return self.table is None
 
 
 def _row_numbers(n: int, start: int) -> pa.Array:
@@ -367,6 +377,62 @@ def _read_jsonl(spec: FileSpec, buf: pa.Buffer) -> tuple[pa.Table, None]:
     return table, None
 
 
+def _may_repeat_header(parquet: pq.ParquetFile, columns: dict[str, str]) -> bool:
+    """Whether some row group's statistics allow a row whose mapped cells equal the column names.
+
+    A row group is cleared when one mapped column's name lies outside its min/max (or the
+    column is not text and the name is not a number); without statistics it is not cleared.
+    """
+    meta = parquet.metadata
+    paths = {meta.schema.column(i).path: i for i in range(meta.num_columns)}
+    for g in range(meta.num_row_groups):
+        group = meta.row_group(g)
+        cleared = False
+        for name in columns.values():
+            at = paths.get(name)
+            if at is None:
+                continue
+            chunk = group.column(at)
+            if chunk.physical_type != "BYTE_ARRAY":
+                if not name.strip().lstrip("-").isdigit():
+                    cleared = True
+                    break
+                continue
+            stats = chunk.statistics
+            if stats is None or not stats.has_min_max:
+                continue
+            low, high = stats.min, stats.max
+            if isinstance(low, bytes) or isinstance(high, bytes):
+                low = low.decode("utf-8", "replace") if isinstance(low, bytes) else low
+                high = high.decode("utf-8", "replace") if isinstance(high, bytes) else high
+            if not low <= name <= high:
+                cleared = True
+                break
+        if not cleared:
+            return True
+    return False
+
+
+def _parquet_natively(spec: FileSpec, buf: pa.Buffer) -> int | None:
+    """The row count when the engine can read the file itself; ``None`` to read it here."""
+    try:
+        parquet = pq.ParquetFile(pa.BufferReader(buf))
+        _check_columns(spec, parquet.schema_arrow.names)
+        if _may_repeat_header(parquet, spec.columns()):
+            return None
+        rows: int = parquet.metadata.num_rows
+    except LedgerError:
+        raise
+    except (pa.ArrowException, OSError):
+        raise LedgerError(
+            "unreadable_file",
+            "the file cannot be read as Parquet",
+            "无法按 Parquet 读取该文件",
+            file=spec.name,
+        ) from None
+    return rows
+
+
 def _read_parquet(spec: FileSpec, buf: pa.Buffer) -> tuple[pa.Table, None]:
     try:
         schema = pq.ParquetFile(pa.BufferReader(buf)).schema_arrow
@@ -417,5 +483,23 @@ def read_source(spec: FileSpec, index: int) -> Source:
     elif spec.format is Format.JSONL:
         table, blank = _read_jsonl(spec, buf)
     else:
+        rows = _parquet_natively(spec, buf)
+        if rows is not None:
+            fingerprint = Fingerprint(
+                name=spec.name,
+                format=spec.format.value,
+                sha256=sha256,
+                bytes=size,
+                lines=rows,
+                encoding=None,
+            )
+            return Source(
+                spec=spec,
+                index=index,
+                fingerprint=fingerprint,
+                table=None,
+                repeated_headers=0,
+                repeated_header_lines=(),
+            )
         table, blank = _read_parquet(spec, buf)
     return _finish(spec, index, table, sha256=sha256, size=size, encoding=encoding, blank=blank)

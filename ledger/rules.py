@@ -106,6 +106,12 @@ class Dialect:
         text = value.replace("\\", "\\\\") if self.backslash_escapes else value
         return "'" + text.replace("'", "''") + "'"
 
+    def identifier(self, name: str) -> str:
+        """A quoted column name."""
+        if self.name == "duckdb":
+            return '"' + name.replace('"', '""') + '"'
+        return "`" + name.replace("`", "``") + "`"
+
     def int_div(self, a: str, b: str) -> str:
         """Integer division ``a`` by ``b``, rounded toward zero (non-negative operands here)."""
         return f"({a} {self.int_div_operator} {b})"
@@ -342,7 +348,7 @@ def resolved_lines_sql(roles: frozenset[str]) -> str:
 
     Decision d: the person is the first valid of ID, phone, declared key; an invalid line's
     reason is that of its first non-empty identifier, ``no_identifier`` when all are empty.
-    Only the dictionaries of roles some file maps are joined.
+    Only the dictionaries of roles some file maps are joined, and only their codes kept.
     """
     joins = []
     person = []
@@ -359,26 +365,26 @@ def resolved_lines_sql(roles: frozenset[str]) -> str:
             if role != "key":
                 reason.append(f"WHEN {alias}.reason IS NOT NULL THEN {alias}.reason")
             code[role] = f"coalesce({alias}.nc, 0)"
-        else:
-            code[role] = "0"
     if "recipient" in roles:
         joins.append("LEFT JOIN d_rcp r ON r.raw = l.rcp_raw")
-        rnc, rc = "coalesce(r.nc, 0)", "r.rc"
-    else:
-        rnc, rc = "0", "CAST(NULL AS BIGINT)"
+        code["recipient"] = "coalesce(r.nc, 0)"
+        code["rc"] = "r.rc"
     if "category" in roles:
         joins.append("LEFT JOIN d_cat c ON c.file_no = l.file_no AND c.cat_raw = l.cat_raw")
         category = "coalesce(l.cat_fixed, c.code)"
     else:
         category = "l.cat_fixed"
     who = person[0] if len(person) == 1 else f"coalesce({', '.join(person)})"
+    codes = "".join(f", {expr} AS {_CODE_COLUMN[role]}" for role, expr in code.items())
     return f"""
-SELECT l.pos, l.duty, CAST({category} AS INTEGER) AS cat, {who} AS person,
-  CASE WHEN {who} IS NOT NULL THEN 0 {" ".join(reason)} ELSE {REASONS["no_identifier"]} END AS reason,
-  {code["id"]} AS id_nc, {code["phone"]} AS ph_nc, {code["key"]} AS key_nc, {rnc} AS rnc, {rc} AS rc
+SELECT l.pos, l.duty, CAST({category} AS TINYINT) AS cat, {who} AS person,
+  CAST(CASE WHEN {who} IS NOT NULL THEN 0 {" ".join(reason)} ELSE {REASONS["no_identifier"]} END AS TINYINT) AS reason{codes}
 FROM lines l
 {chr(10).join(joins)}
 """
+
+
+_CODE_COLUMN = {"id": "id_nc", "phone": "ph_nc", "key": "key_nc", "recipient": "rnc", "rc": "rc"}
 
 
 def count_by_category_sql() -> str:
@@ -386,21 +392,29 @@ def count_by_category_sql() -> str:
     return "SELECT cat, duty, reason, count(*) FROM lr GROUP BY cat, duty, reason"
 
 
-def exact_duplicates_sql() -> str:
+def exact_duplicates_sql(roles: frozenset[str]) -> str:
     """Decision e: distinct lines per (category, in duty) on all mapped fields, normalised."""
+    codes = "".join(
+        f", {_CODE_COLUMN[r]}" for r in ("id", "phone", "key", "recipient") if r in roles
+    )
     return (
-        "SELECT cat, duty, count(*) FROM"
-        " (SELECT DISTINCT cat, duty, id_nc, ph_nc, key_nc, rnc FROM lr) t GROUP BY cat, duty"
+        f"SELECT cat, duty, count(*) FROM (SELECT DISTINCT cat, duty{codes} FROM lr) t"
+        " GROUP BY cat, duty"
     )
 
 
-def records_sql() -> str:
+def records_sql(roles: frozenset[str]) -> str:
     """L1–L3: one row per record (category × person) of the valid lines.
 
     ``k`` = distinct non-empty recipients (decision h), counted as the non-null recipient
     groups of the record (two plain aggregations are cheaper than ``count(DISTINCT …)``);
     ``duty`` true only when every line of the record is from an in-duty file (decision i).
     """
+    if "recipient" not in roles:
+        return (
+            "SELECT cat, person, count(*) AS n, min(pos) AS first, CAST(0 AS BIGINT) AS k,"
+            " bool_and(duty) AS duty FROM lr WHERE reason = 0 GROUP BY cat, person"
+        )
     return (
         "SELECT cat, person, sum(n) AS n, min(first) AS first, count(rc) AS k,"
         " bool_and(duty) AS duty FROM"

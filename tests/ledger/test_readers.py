@@ -32,6 +32,7 @@ def lines_of(path: Path, **extra: str) -> tuple[list[int], list[str], dict[str, 
         },
     )
     source = read_source(load_mapping([mapping]).files[0], 0)
+    assert source.table is not None
     return (
         source.table.column("line").to_pylist(),
         source.table.column("id").to_pylist(),
@@ -94,6 +95,7 @@ def test_repeated_header_rows_are_taken_out(tmp_path: Path) -> None:
         },
     )
     source = read_source(load_mapping([mapping]).files[0], 0)
+    assert source.table is not None
     assert source.table.column("line").to_pylist() == [2, 4]
     assert source.repeated_headers == 1
     assert source.repeated_header_lines == (3,)
@@ -118,17 +120,68 @@ def test_jsonl_bad_line_names_the_line(tmp_path: Path) -> None:
     assert info.value.line == 2
 
 
-def test_parquet_row_index_plus_one(tmp_path: Path) -> None:
-    """Parquet: row index + 1; integer columns read as their digits."""
+def test_parquet_is_read_by_the_engine_with_row_index_plus_one(tmp_path: Path) -> None:
+    """Parquet: the engine reads it (no header can repeat); a bad ID's line is its row index + 1."""
+    path = tmp_path / "a.parquet"
+    ids = [r[0] for r in ROWS] + ["12345"]
+    pq.write_table(
+        pa.table({"身份证号": ids, "买家": [*(r[1] for r in ROWS), ""], "n": [1, 2, 3, 4]}), path
+    )
+    mapping = write_mapping(
+        tmp_path,
+        {
+            "path": "a.parquet",
+            "id_number": "身份证号",
+            "recipient_column": "买家",
+            "category": "general",
+        },
+    )
+    source = read_source(load_mapping([mapping]).files[0], 0)
+    assert source.native
+    assert source.fingerprint.lines == 4
+    assert source.fingerprint.encoding is None
+    funnel = run(mapping)["report"]["funnel"]["by_category"]["general"]
+    assert funnel["invalid_removed"]["reasons"]["id_format"]["first_lines"] == [
+        {"file": "a.parquet", "line": 4}
+    ]
+
+
+def test_parquet_with_a_repeated_header_is_read_here(tmp_path: Path) -> None:
+    """A Parquet file whose statistics allow a repeated header row is read by Arrow and the row taken out."""
     path = tmp_path / "a.parquet"
     pq.write_table(
-        pa.table({"身份证号": [r[0] for r in ROWS], "买家": [r[1] for r in ROWS], "n": [1, 2, 3]}),
+        pa.table(
+            {"身份证号": [ROWS[0][0], "身份证号", ROWS[1][0]], "买家": ["周某", "买家", "李某"]}
+        ),
         path,
     )
-    lines, ids, fp = lines_of(path)
-    assert lines == [1, 2, 3]
-    assert ids == [r[0] for r in ROWS]
-    assert fp["encoding"] is None
+    lines, _ids, fp = lines_of(path)
+    assert lines == [1, 3]
+    assert fp["lines"] == 2
+
+
+def test_parquet_integer_ids_read_as_digits(tmp_path: Path) -> None:
+    """An integer ID column counts through its digits."""
+    path = tmp_path / "a.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "身份证号": [int(id18(i)) for i in range(5) if id18(i)[-1] != "X"][:3],
+                "买家": ["甲", "乙", "丙"],
+            }
+        ),
+        path,
+    )
+    mapping = write_mapping(
+        tmp_path,
+        {
+            "path": "a.parquet",
+            "id_number": "身份证号",
+            "recipient_column": "买家",
+            "category": "general",
+        },
+    )
+    assert run(mapping)["variants"]["persons"]["by_category"] == {"general": 3}
 
 
 def test_xlsx_spreadsheet_rows(tmp_path: Path) -> None:
