@@ -42,9 +42,11 @@ run: runtime-deps ## serve http://127.0.0.1:8000 with the HTTP limits (pi-severi
 	$(BIN)/pi-severity serve --host $(HOST) --port $(PORT)
 
 # System packages the test suite needs (Debian's, installed as root): the browser tests'
-# Chromium and CJK font. The script does nothing when they are already there.
-system-deps: ## install Chromium and a CJK font from Debian for the browser tests (root)
+# Chromium and CJK font, and the Java runtime the ledger's Spark test runs on. The scripts
+# do nothing when they are already there.
+system-deps: ## install Chromium, a CJK font and Java 17 from Debian for the tests (root)
 	bash scripts/install-browser-deps.sh
+	bash scripts/install-java.sh
 
 test: $(TEST_STEPS) ## ruff, ruff format --check, mypy --strict and the whole pytest suite
 
@@ -52,10 +54,10 @@ lint: dev-deps ## ruff check
 	$(BIN)/ruff check .
 
 format-check: dev-deps ## ruff format --check
-	$(BIN)/ruff format --check calculator api tests bench
+	$(BIN)/ruff format --check calculator api ledger tests bench
 
 typecheck: dev-deps ## mypy --strict over the packages, the tests and the benchmarks
-	$(BIN)/mypy --strict calculator api tests bench
+	$(BIN)/mypy --strict calculator api ledger tests bench
 
 pytest: dev-deps ## the whole pytest suite with branch coverage
 	$(BIN)/python -m pytest --cov --cov-branch --cov-report=term-missing:skip-covered

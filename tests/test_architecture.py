@@ -43,6 +43,28 @@ def test_core_module_imports_only_the_standard_library(path: Path) -> None:
     assert imported_roots(path) - allowed == set()
 
 
+LEDGER = ROOT / "ledger"
+LEDGER_MODULES = sorted(LEDGER.rglob("*.py"))
+
+
+def test_the_ledger_has_modules_to_check() -> None:
+    """The scan sees the ledger package (an empty scan would prove nothing)."""
+    assert len(LEDGER_MODULES) >= 5
+    assert LEDGER / "__init__.py" in LEDGER_MODULES
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_core_module_never_imports_the_ledger(path: Path) -> None:
+    """``calculator`` never imports ``ledger``: the counting step sits on top of the core."""
+    assert "ledger" not in imported_roots(path)
+
+
+@pytest.mark.parametrize("path", LEDGER_MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_ledger_module_never_imports_the_api(path: Path) -> None:
+    """``ledger`` imports the core and its own libraries, never ``api`` (the API may call it)."""
+    assert "api" not in imported_roots(path)
+
+
 def test_web_libraries_are_recognised_as_foreign() -> None:
     """The check would catch a web import: the helper reports fastapi, pydantic and api."""
     sample = ROOT / "api" / "main.py"

@@ -1,0 +1,316 @@
+"""One run of the ledger: read the inputs, count with the engine, assess the variants, report.
+
+``count`` is the public entry point (the CLI and the HTTP endpoint call it). It reads
+each input once, runs the SQL of ``ledger.rules`` on the chosen engine inside a private
+temporary folder that it removes at the end, gathers the small tallies the report needs,
+and hands them to ``ledger.report``. Nothing is written anywhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from calculator import Category, china_today
+from ledger.engines import Engine, open_engine
+from ledger.errors import LedgerError
+from ledger.mapping import LedgerSpec
+from ledger.normalize import trim_label
+from ledger.readers import FIRST_LINES, Source, read_source
+from ledger.report import build_result, person_key_text, review_categories
+from ledger.rules import (
+    CATEGORY_CODES,
+    FILE_SHIFT,
+    KEY_BASE,
+    FileColumns,
+    count_by_category_sql,
+    exact_duplicates_sql,
+    first_invalid_lines_sql,
+    first_merged_lines_sql,
+    id_dictionary_sql,
+    key_dictionary_sql,
+    label_dictionary_sql,
+    lines_sql,
+    phone_dictionary_sql,
+    recipient_dictionary_sql,
+    records_sql,
+    resolved_lines_sql,
+    rows_sql,
+    sample_sql,
+    unknown_label_sql,
+)
+
+__all__ = ["SAMPLE_SIZE", "Progress", "Tally", "count"]
+
+SAMPLE_SIZE = 20
+"""Records drawn per 50- or 500-tier category for the one-by-one review (fewer if fewer exist)."""
+
+_CATEGORY_OF = {code: c for c, code in CATEGORY_CODES.items()}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Progress:
+    """A progress report: the stage, files read of all, data lines read so far."""
+
+    stage: str
+    files_done: int
+    files_total: int
+    lines_read: int
+
+
+@dataclass(kw_only=True, slots=True)
+class Tally:
+    """What the engine found, in small numbers: the report is built from this alone.
+
+    ``lines`` maps (category, in duty, reason code) to lines; ``distinct`` (category, in
+    duty) to exact-distinct lines; ``rows`` (category, k, in duty) to (records, lines);
+    positions are ``file number × 2^40 + line``.
+    """
+
+    lines: dict[tuple[Category, bool, int], int] = field(default_factory=dict)
+    distinct: dict[tuple[Category, bool], int] = field(default_factory=dict)
+    rows: dict[tuple[Category, int, bool], tuple[int, int]] = field(default_factory=dict)
+    first_invalid: dict[tuple[Category, int], list[int]] = field(default_factory=dict)
+    first_merged: dict[Category, list[int]] = field(default_factory=dict)
+    samples: dict[Category, list[tuple[int, str]]] = field(default_factory=dict)
+
+
+def _check_labels(engine: Engine, sources: list[Source]) -> None:
+    found = engine.rows(unknown_label_sql(engine.dialect))
+    if not found:
+        return
+    file_no, pos, label = found[0]
+    spec = sources[file_no].spec
+    allowed = ", ".join(repr(k) for k in spec.category_labels)
+    shown = str(label)[:60]
+    raise LedgerError(
+        "unknown_category_label",
+        f"category label {shown!r} in column {spec.category_column!r} is not in "
+        f"[file.category_labels]; allowed labels: {allowed}",
+        f"列 {spec.category_column!r} 中的类别标签 {shown!r} 不在 [file.category_labels] 中；"
+        f"可用标签：{allowed}",
+        file=spec.name,
+        column=spec.category_column,
+        line=int(pos) - file_no * FILE_SHIFT,
+    )
+
+
+def _label_table(sources: list[Source]) -> pa.Table:
+    files: list[int] = []
+    labels: list[str] = []
+    codes: list[int] = []
+    for s in sources:
+        for label, category in s.spec.category_labels.items():
+            files.append(s.index)
+            labels.append(trim_label(label))
+            codes.append(CATEGORY_CODES[category])
+    return pa.table(
+        {
+            "file_no": pa.array(files, pa.int32()),
+            "label": pa.array(labels, pa.string()),
+            "code": pa.array(codes, pa.int32()),
+        }
+    )
+
+
+def _alias_table(aliases: Mapping[str, str]) -> pa.Table:
+    return pa.table(
+        {
+            "alias": pa.array(list(aliases), pa.string()),
+            "canonical": pa.array(list(aliases.values()), pa.string()),
+        }
+    )
+
+
+def _tally(
+    engine: Engine,
+    sources: list[Source],
+    spec: LedgerSpec,
+    *,
+    conduct: date,
+    seed: int,
+    review: frozenset[Category],
+) -> Tally:
+    d = engine.dialect
+    roles: set[str] = set()
+    columns = []
+    for s in sources:
+        name = f"src_{s.index}"
+        engine.register(name, s.table)
+        mapped = frozenset(s.spec.columns())
+        roles |= mapped
+        columns.append(
+            FileColumns(
+                index=s.index,
+                table=name,
+                roles=mapped,
+                category=None if s.spec.category is None else CATEGORY_CODES[s.spec.category],
+                recipient=s.spec.recipient,
+                obtained_in_duty=s.spec.obtained_in_duty,
+            )
+        )
+    if any(s.spec.recipient is not None for s in sources):
+        roles.add("recipient")
+    engine.view("lines", lines_sql(d, columns))
+    if "category" in roles:
+        engine.register("labels", _label_table(sources))
+        engine.materialize("d_cat", label_dictionary_sql(d))
+        _check_labels(engine, sources)
+    conduct_int = conduct.year * 10000 + conduct.month * 100 + conduct.day
+    if "id" in roles:
+        engine.materialize("d_id", id_dictionary_sql(d, conduct_int))
+    if "phone" in roles:
+        engine.materialize("d_phone", phone_dictionary_sql(d))
+    if "key" in roles:
+        engine.materialize("d_key", key_dictionary_sql(d))
+    if "recipient" in roles:
+        engine.register("aliases", _alias_table(spec.recipient_aliases))
+        engine.materialize("d_rcp", recipient_dictionary_sql(d))
+    engine.materialize("lr", resolved_lines_sql(frozenset(roles)))
+
+    tally = Tally()
+    for cat, duty, reason, n in engine.rows(count_by_category_sql()):
+        tally.lines[(_CATEGORY_OF[cat], bool(duty), int(reason))] = int(n)
+    for cat, duty, n in engine.rows(exact_duplicates_sql()):
+        tally.distinct[(_CATEGORY_OF[cat], bool(duty))] = int(n)
+    engine.materialize("rec", records_sql())
+    merged = False
+    for cat, k, duty, records, lines in engine.rows(rows_sql()):
+        tally.rows[(_CATEGORY_OF[cat], int(k), bool(duty))] = (int(records), int(lines))
+        merged = merged or int(lines) > int(records)
+    if any(reason for (_, _, reason) in tally.lines):
+        found: dict[tuple[Category, int], list[int]] = defaultdict(list)
+        for cat, reason, pos in engine.rows(first_invalid_lines_sql(FIRST_LINES)):
+            found[(_CATEGORY_OF[cat], int(reason))].append(int(pos))
+        tally.first_invalid = {k: sorted(v) for k, v in found.items()}
+    if merged:
+        first: dict[Category, list[int]] = defaultdict(list)
+        for cat, pos in engine.rows(first_merged_lines_sql(FIRST_LINES)):
+            first[_CATEGORY_OF[cat]].append(int(pos))
+        tally.first_merged = {k: sorted(v) for k, v in first.items()}
+    tally.samples = _samples(engine, tally, seed=seed, review=review)
+    return tally
+
+
+def _samples(
+    engine: Engine, tally: Tally, *, seed: int, review: frozenset[Category]
+) -> dict[Category, list[tuple[int, str]]]:
+    """Decision: the review sample is drawn by rank of the records ordered by first line.
+
+    ``random.Random(f"{seed}:{category}")`` picks up to ``SAMPLE_SIZE`` ranks among the
+    category's records, so the same seed and the same evidence give the same lines on any
+    engine; the person of each is given as its person-key text (hashed by the report).
+    """
+    records: dict[Category, int] = defaultdict(int)
+    for (cat, _, _), (n, _) in tally.rows.items():
+        records[cat] += n
+    ranks: dict[int, list[int]] = {}
+    for cat in sorted(review, key=lambda c: CATEGORY_CODES[c]):
+        total = records.get(cat, 0)
+        if total == 0:
+            continue
+        rng = random.Random(f"{seed}:{cat.value}")
+        ranks[CATEGORY_CODES[cat]] = sorted(
+            rng.sample(range(1, total + 1), min(SAMPLE_SIZE, total))
+        )
+    if not ranks:
+        return {}
+    picked = engine.rows(sample_sql(ranks))
+    keys = sorted({int(p) for _, _, p in picked if int(p) >= KEY_BASE})
+    values: dict[int, str] = {}
+    if keys:
+        listed = ", ".join(str(k) for k in keys)
+        for pc, value in engine.rows(
+            f"SELECT DISTINCT pc, value FROM d_key WHERE pc IN ({listed})"
+        ):
+            values[int(pc)] = str(value)
+    out: dict[Category, list[tuple[int, str]]] = defaultdict(list)
+    for cat, first, person in sorted(picked, key=lambda r: (r[0], r[1])):
+        out[_CATEGORY_OF[cat]].append((int(first), person_key_text(int(person), values)))
+    return dict(out)
+
+
+def _workdir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="ledger-"))
+
+
+def count(
+    spec: LedgerSpec,
+    *,
+    engine: str = "duckdb",
+    conduct_date: date | None = None,
+    key: bytes | None = None,
+    seed: int = 0,
+    progress: Callable[[Progress], None] | None = None,
+    assess: bool = False,
+    threads: int | None = None,
+    spark: Any = None,
+) -> dict[str, Any]:
+    """Count the inputs of ``spec`` under COUNTING.md and return the JSON the CLI prints.
+
+    ``conduct_date`` selects the law (D22) and bounds ID birth dates (decision b; default
+    today in China). ``key`` is the HMAC key for the person keys shown (random per run when
+    None). ``seed`` draws the review sample. ``assess`` adds the headline assessment.
+    ``threads`` caps the engine's threads; ``spark`` is an existing Spark session to use.
+    Raises ``LedgerError`` (nothing counted, nothing written) when the input is unusable.
+    """
+    today = china_today()
+    if conduct_date is not None and conduct_date > today:
+        raise LedgerError(
+            "bad_conduct_date",
+            f"the conduct date is after today ({today.isoformat()} in China); "
+            "give the date of the last act, YYYY-MM-DD",
+            f"行为日期晚于今天（中国时间 {today.isoformat()}）；请给出最后一次行为的日期，格式 YYYY-MM-DD",
+        )
+    conduct = conduct_date or today
+    run_key = key if key is not None else os.urandom(32)
+    review = review_categories(conduct_date)
+
+    def tell(stage: str, done: int, lines: int) -> None:
+        if progress is not None:
+            progress(
+                Progress(
+                    stage=stage, files_done=done, files_total=len(spec.files), lines_read=lines
+                )
+            )
+
+    workdir = _workdir()
+    try:
+        sources: list[Source] = []
+        lines_read = 0
+        tell("reading", 0, 0)
+        for index, file_spec in enumerate(spec.files):
+            source = read_source(file_spec, index)
+            sources.append(source)
+            lines_read += source.fingerprint.lines
+            tell("reading", index + 1, lines_read)
+        tell("counting", len(sources), lines_read)
+        eng = open_engine(engine, workdir, threads=threads, spark=spark)
+        try:
+            tally = _tally(eng, sources, spec, conduct=conduct, seed=seed, review=review)
+        finally:
+            eng.close()
+        tell("done", len(sources), lines_read)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return build_result(
+        sources=sources,
+        tally=tally,
+        conduct_date=conduct_date,
+        conduct_applied=conduct,
+        key=run_key,
+        key_given=key is not None,
+        seed=seed,
+        engine=engine,
+        include_assessment=assess,
+    )

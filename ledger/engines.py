@@ -1,0 +1,175 @@
+"""The engines that run the counting SQL: DuckDB in the process (default) or a Spark session.
+
+Both take Arrow tables in, run the same SQL text of ``ledger.rules`` and hand small result
+sets back as tuples. Each works in a private temporary folder of the run (DuckDB spills
+there, Spark keeps its Parquet copies of the inputs there); the caller removes it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ledger.errors import LedgerError
+from ledger.rules import DIALECTS, Dialect
+
+__all__ = ["ENGINES", "DuckDBEngine", "Engine", "SparkEngine", "open_engine"]
+
+ENGINES = ("duckdb", "spark")
+"""The ``--engine`` choices."""
+
+
+class Engine(Protocol):
+    """What the counting needs from an engine."""
+
+    dialect: Dialect
+
+    def register(self, name: str, table: pa.Table) -> None:
+        """Make an Arrow table queryable under ``name``."""
+
+    def view(self, name: str, sql: str) -> None:
+        """Name a query (evaluated where used)."""
+
+    def materialize(self, name: str, sql: str) -> None:
+        """Compute a query once and keep its result under ``name``."""
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        """The result rows of a query (small results only)."""
+
+    def close(self) -> None:
+        """Release the engine's resources."""
+
+
+class DuckDBEngine:
+    """DuckDB in the process; Arrow tables are scanned in place, spills go to ``workdir``."""
+
+    def __init__(self, workdir: Path, *, threads: int | None = None) -> None:
+        import duckdb  # noqa: PLC0415 (the engine is chosen at run time)
+
+        self.dialect = DIALECTS["duckdb"]
+        config: dict[str, Any] = {
+            "temp_directory": str(workdir / "duckdb"),
+            "preserve_insertion_order": False,
+            "enable_external_access": True,
+        }
+        if threads is not None:
+            config["threads"] = threads
+        self._con = duckdb.connect(":memory:", config=config)
+        self._tables: dict[str, pa.Table] = {}
+
+    def register(self, name: str, table: pa.Table) -> None:
+        """Scan the Arrow table in place (no copy)."""
+        self._tables[name] = table
+        self._con.register(name, table)
+
+    def view(self, name: str, sql: str) -> None:
+        """A temporary view."""
+        self._con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}")
+
+    def materialize(self, name: str, sql: str) -> None:
+        """A temporary table."""
+        self._con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        """Fetch all rows."""
+        return self._con.execute(sql).fetchall()
+
+    def close(self) -> None:
+        """Close the connection (its temporary files go with it)."""
+        self._con.close()
+        self._tables.clear()
+
+
+class SparkEngine:
+    """A Spark session (local by default); inputs reach it as Parquet in ``workdir``.
+
+    The session is the caller's (``session``), else the active one, else a new local one
+    (``master``, default ``local[*]``) whose scratch folder is inside ``workdir``. To run on
+    a cluster, start the session there first (``spark-submit`` or ``SparkSession.builder``)
+    and call the ledger from it. ANSI mode is switched off for the
+    session so that a malformed value yields NULL rather than an error, as in DuckDB.
+    """
+
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        master: str | None = None,
+        session: Any = None,
+        threads: int | None = None,
+    ) -> None:
+        try:
+            from pyspark.sql import SparkSession  # noqa: PLC0415
+        except ImportError:
+            raise LedgerError(
+                "engine_unavailable",
+                "the Spark engine needs PySpark: pip install 'pi-severity[spark]' (and Java 17)",
+                "Spark 引擎需要 PySpark：pip install 'pi-severity[spark]'（以及 Java 17）",
+            ) from None
+        self.dialect = DIALECTS["spark"]
+        self._workdir = workdir / "spark"
+        self._workdir.mkdir(parents=True, exist_ok=True)
+        if session is None:
+            session = SparkSession.getActiveSession()
+        if session is None:
+            cores = "*" if threads is None else str(threads)
+            session = (
+                SparkSession.builder.master(master or f"local[{cores}]")
+                .appName("ledger")
+                .config("spark.ui.enabled", "false")
+                .config("spark.local.dir", str(self._workdir / "local"))
+                .config(
+                    "spark.sql.shuffle.partitions", os.environ.get("LEDGER_SPARK_PARTITIONS", "8")
+                )
+                .getOrCreate()
+            )
+        self._spark = session
+        self._spark.conf.set("spark.sql.ansi.enabled", "false")
+        self._cached: list[str] = []
+
+    def register(self, name: str, table: pa.Table) -> None:
+        """Write the table as Parquet in the private folder and read it as a temporary view."""
+        path = self._workdir / f"{name}.parquet"
+        pq.write_table(table, path)
+        self._spark.read.parquet(str(path)).createOrReplaceTempView(name)
+
+    def view(self, name: str, sql: str) -> None:
+        """A temporary view."""
+        self._spark.sql(sql).createOrReplaceTempView(name)
+
+    def materialize(self, name: str, sql: str) -> None:
+        """A cached temporary view, computed now (``CACHE TABLE``)."""
+        self._spark.sql(f"CACHE TABLE {name} AS {sql}")
+        self._cached.append(name)
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        """Collect all rows."""
+        return [tuple(r) for r in self._spark.sql(sql).collect()]
+
+    def close(self) -> None:
+        """Drop the cached tables and the views of this run; the session stays for its owner."""
+        for name in self._cached:
+            self._spark.sql(f"UNCACHE TABLE IF EXISTS {name}")
+        self._spark.catalog.clearCache()
+        for table in self._spark.catalog.listTables():
+            if table.isTemporary:
+                self._spark.catalog.dropTempView(table.name)
+
+
+def open_engine(
+    name: str, workdir: Path, *, threads: int | None = None, spark: Any = None
+) -> Engine:
+    """The engine called ``name`` (``duckdb`` or ``spark``) working in ``workdir``."""
+    if name == "duckdb":
+        return DuckDBEngine(workdir, threads=threads)
+    if name == "spark":
+        return SparkEngine(workdir, session=spark, threads=threads)
+    raise LedgerError(
+        "unknown_engine",
+        f"unknown engine {name!r}; allowed: {', '.join(ENGINES)}",
+        f"未知的引擎 {name!r}；可选：{', '.join(ENGINES)}",
+    )

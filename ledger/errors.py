@@ -1,0 +1,57 @@
+"""The ledger's one error: what stopped a run, where, and what is allowed, in English and Chinese.
+
+A ``LedgerError`` names the file, the column or the line and what is allowed, never a
+value read from the evidence (L6): a message may quote a column name, a category label or
+a setting of the mapping, because those are the caller's own words, not personal data.
+"""
+
+from __future__ import annotations
+
+__all__ = ["LedgerError"]
+
+
+class LedgerError(Exception):
+    """A run that cannot go on: bad mapping, unreadable file, missing column, unknown label.
+
+    ``code`` is a stable snake_case id (``missing_column``, ``unknown_category_label`` …);
+    ``message`` is English and ``message_zh`` Chinese. Nothing has been counted or written
+    when it is raised.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        message_zh: str,
+        *,
+        file: str | None = None,
+        column: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.message_zh = message_zh
+        self.file = file
+        self.column = column
+        self.line = line
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        """One line for a terminal: ``file:line: column …: message``."""
+        where = ""
+        if self.file is not None:
+            where = self.file + (f":{self.line}" if self.line is not None else "") + ": "
+        elif self.line is not None:
+            where = f"line {self.line}: "
+        return where + self.message
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """``{code, file, column, line, message, message_zh}`` for JSON answers."""
+        return {
+            "code": self.code,
+            "file": self.file,
+            "column": self.column,
+            "line": self.line,
+            "message": self.message,
+            "message_zh": self.message_zh,
+        }

@@ -1,0 +1,406 @@
+"""L1–L4 as one set of SQL text, run by DuckDB or Spark SQL; a small dialect table covers the differences.
+
+The counting happens in set-based SQL, never in a Python loop per line:
+
+1. ``lines``: every data line of every input, one ``UNION ALL`` branch per file, with its
+   position ``pos`` (file number × 2^40 + line number), the raw cells of the mapped
+   columns and the file-level settings as constants.
+2. One dictionary per identifier kind, built over the *distinct* raw values only: each raw
+   value is normalised (decision a) and validated once (decisions b, c), giving a small
+   integer code of the normalised value (for the exact-duplicates variant) and, when valid,
+   the person code. Person codes are integers in one namespace (decision d): an ID number is
+   its 17-digit body (0 … 10^17), a mobile number 10^17 + its 11 digits, a declared key
+   2·10^17 + a code of the key. The 15-digit form of an ID has the same body as its 18-digit
+   form, so the two are one person.
+3. ``lr``: each line joined back to the dictionaries: category code, person code, the
+   reason it is invalid (0 when valid), and the codes the variants compare.
+4. ``rec``: one row per record (person × category, L1) with its lines, first position,
+   distinct recipients (L3) and whether every line came from an in-duty file (decision i).
+
+Categories travel as small integers (``CATEGORY_CODES``); reasons too (``REASONS``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from calculator import Category
+from ledger.normalize import FULL_WIDTH, HALF_WIDTH, TRIMMED
+
+__all__ = [
+    "CATEGORY_CODES",
+    "DIALECTS",
+    "FILE_SHIFT",
+    "ID_WEIGHTS",
+    "KEY_BASE",
+    "PHONE_BASE",
+    "PHONE_PATTERN",
+    "REASONS",
+    "Dialect",
+    "FileColumns",
+    "count_by_category_sql",
+    "exact_duplicates_sql",
+    "first_invalid_lines_sql",
+    "first_merged_lines_sql",
+    "id_dictionary_sql",
+    "key_dictionary_sql",
+    "label_dictionary_sql",
+    "lines_sql",
+    "phone_dictionary_sql",
+    "recipient_dictionary_sql",
+    "records_sql",
+    "resolved_lines_sql",
+    "rows_sql",
+    "sample_sql",
+    "unknown_label_sql",
+]
+
+CATEGORY_CODES: Mapping[Category, int] = {c: i for i, c in enumerate(Category)}
+"""Category → the small integer the SQL carries (the enum's order)."""
+
+REASONS: Mapping[str, int] = {
+    "valid": 0,
+    "no_identifier": 1,
+    "id_format": 2,
+    "id_check_digit": 3,
+    "id_birth_date": 4,
+    "phone_format": 5,
+}
+"""Why a line is invalid (decision d), as the SQL codes it; 0 is a valid line."""
+
+FILE_SHIFT = 1 << 40
+"""``pos = file number × FILE_SHIFT + line number``: one integer orders lines across files."""
+
+PHONE_BASE = 10**17
+"""Person codes of mobile numbers start here (ID bodies are below 10^17)."""
+
+KEY_BASE = 2 * 10**17
+"""Person codes of declared keys start here."""
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+"""GB 11643-1999 / ISO 7064 MOD 11-2 weights of the first 17 characters."""
+
+ID_CHECK = "10X98765432"
+"""The check character for ``Σ weight × digit mod 11`` = 0, 1, 2 …"""
+
+PHONE_PATTERN = "^(?:[+]86|0086|86)?(1[3-9][0-9]{9})$"
+"""Decision c, written without backslashes so both engines read the literal alike."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Dialect:
+    """Where DuckDB and Spark SQL differ: string literals, the string type, trim, row ids."""
+
+    name: str
+    string_type: str
+    trim_function: str
+    row_id: str
+    backslash_escapes: bool
+
+    def literal(self, value: str) -> str:
+        """A SQL string literal for ``value``."""
+        text = value.replace("\\", "\\\\") if self.backslash_escapes else value
+        return "'" + text.replace("'", "''") + "'"
+
+    def trim(self, expr: str, chars: str = TRIMMED) -> str:
+        """``expr`` with ``chars`` removed from both ends."""
+        return f"{self.trim_function}({expr}, {self.literal(chars)})"
+
+    def normalize(self, expr: str) -> str:
+        """Decision a: full-width → ASCII, U+3000 → space, then trimmed."""
+        return self.trim(
+            f"translate({expr}, {self.literal(FULL_WIDTH)}, {self.literal(HALF_WIDTH)})"
+        )
+
+
+DIALECTS: Mapping[str, Dialect] = {
+    "duckdb": Dialect(
+        name="duckdb",
+        string_type="VARCHAR",
+        trim_function="trim",
+        row_id="row_number() OVER ()",
+        backslash_escapes=False,
+    ),
+    "spark": Dialect(
+        name="spark",
+        string_type="STRING",
+        trim_function="btrim",
+        row_id="monotonically_increasing_id()",
+        backslash_escapes=True,
+    ),
+}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FileColumns:
+    """What the ``lines`` branch of one file needs: its table, mapped roles, constants."""
+
+    index: int
+    table: str
+    roles: frozenset[str]
+    category: int | None
+    recipient: str | None
+    obtained_in_duty: bool
+
+
+def lines_sql(d: Dialect, files: Sequence[FileColumns]) -> str:
+    """Every data line of every file, with ``pos``, raw cells and the file's settings."""
+    branches = []
+    null = f"CAST(NULL AS {d.string_type})"
+    for f in files:
+        role = {r: (r if r in f.roles else null) for r in ("id", "phone", "key", "category")}
+        if "recipient" in f.roles:
+            recipient = "recipient"
+        elif f.recipient is not None:
+            recipient = d.literal(f.recipient)
+        else:
+            recipient = null
+        category = "CAST(NULL AS INTEGER)" if f.category is None else str(f.category)
+        branches.append(
+            f"SELECT CAST({f.index} AS INTEGER) AS file_no,"
+            f" CAST(line AS BIGINT) + {f.index * FILE_SHIFT} AS pos,"
+            f" {role['id']} AS id_raw, {role['phone']} AS phone_raw, {role['key']} AS key_raw,"
+            f" {role['category']} AS cat_raw, {category} AS cat_fixed,"
+            f" {recipient} AS rcp_raw, {'TRUE' if f.obtained_in_duty else 'FALSE'} AS duty"
+            f" FROM {f.table}"
+        )
+    return "\nUNION ALL\n".join(branches)
+
+
+def label_dictionary_sql(d: Dialect) -> str:
+    """Each distinct (file, raw label) with its category code, or NULL when the label is unknown.
+
+    Decision a: labels are trimmed only and must equal a key of ``category_labels``.
+    """
+    return (
+        "SELECT r.file_no, r.cat_raw, m.code FROM"
+        " (SELECT DISTINCT file_no, cat_raw FROM lines WHERE cat_raw IS NOT NULL) r"
+        f" LEFT JOIN labels m ON m.file_no = r.file_no AND m.label = {d.trim('r.cat_raw')}"
+    )
+
+
+def unknown_label_sql(d: Dialect) -> str:
+    """The first line (by position) whose label is not in its file's ``category_labels``."""
+    return (
+        f"SELECT l.file_no, l.pos, {d.trim('l.cat_raw')} FROM lines l JOIN d_cat c"
+        " ON c.file_no = l.file_no AND c.cat_raw = l.cat_raw"
+        " WHERE c.code IS NULL ORDER BY l.pos LIMIT 1"
+    )
+
+
+def _digit(expr: str) -> str:
+    return f"(ascii({expr}) - 48)"
+
+
+def id_dictionary_sql(d: Dialect, conduct: int) -> str:
+    """Decision b over the distinct raw ID numbers: raw → (code of the normalised value, person, reason).
+
+    An 18-character value is 17 digits and a check character (digit, ``x`` or ``X``); it is
+    valid when the MOD 11-2 check character is right (tested first: ``id_check_digit``) and
+    characters 7–14 are a real date (year 1 or later) not after the conduct date
+    (``id_birth_date``). A 15-digit value is valid when 19YYMMDD is a real date not after the
+    conduct date; its body is the 18-digit form's (``19`` inserted after the 6th digit).
+    Anything else is ``id_format``. ``conduct`` is the conduct date as YYYYMMDD.
+    """
+    checksum = " + ".join(
+        f"{w} * {_digit(f'substr(v, {i}, 1)')}" for i, w in enumerate(ID_WEIGHTS, start=1)
+    )
+    leap = "((y % 4 = 0 AND y % 100 <> 0) OR y % 400 = 0)"
+    days = (
+        "CASE WHEN m IN (1, 3, 5, 7, 8, 10, 12) THEN 31 WHEN m IN (4, 6, 9, 11) THEN 30"
+        f" WHEN {leap} THEN 29 ELSE 28 END"
+    )
+    return f"""
+WITH r AS (SELECT DISTINCT id_raw FROM lines WHERE id_raw IS NOT NULL AND id_raw <> ''),
+n AS (SELECT id_raw, {d.normalize("id_raw")} AS v FROM r),
+u AS (SELECT v, {d.row_id} AS nc FROM (SELECT DISTINCT v FROM n WHERE v <> '') t),
+f AS (
+  SELECT v, nc,
+    length(v) = 18 AND regexp_extract(v, '^[0-9]{{17}}[0-9Xx]$', 0) <> '' AS ok18,
+    length(v) = 15 AND regexp_extract(v, '^[0-9]{{15}}$', 0) <> '' AS ok15
+  FROM u),
+g AS (
+  SELECT v, nc, ok18, ok15,
+    CASE WHEN ok18 THEN substr(v, 1, 17) WHEN ok15 THEN substr(v, 1, 6) || '19' || substr(v, 7, 9) END AS body,
+    CASE WHEN ok18 THEN substr(v, 7, 8) WHEN ok15 THEN '19' || substr(v, 7, 6) END AS birth
+  FROM f),
+h AS (
+  SELECT v, nc, ok18, ok15, body,
+    CASE WHEN ok18 THEN substr({d.literal(ID_CHECK)}, (({checksum}) % 11) + 1, 1) = upper(substr(v, 18, 1)) ELSE TRUE END AS check_ok,
+    CAST(substr(birth, 1, 4) AS INTEGER) AS y,
+    CAST(substr(birth, 5, 2) AS INTEGER) AS m,
+    CAST(substr(birth, 7, 2) AS INTEGER) AS dd
+  FROM g),
+k AS (
+  SELECT v, nc, body,
+    CASE
+      WHEN NOT (ok18 OR ok15) THEN {REASONS["id_format"]}
+      WHEN NOT check_ok THEN {REASONS["id_check_digit"]}
+      WHEN y < 1 OR m < 1 OR m > 12 OR dd < 1 OR dd > ({days})
+        OR y * 10000 + m * 100 + dd > {conduct} THEN {REASONS["id_birth_date"]}
+      ELSE 0
+    END AS reason
+  FROM h)
+SELECT n.id_raw AS raw, k.nc,
+  CASE WHEN k.reason = 0 THEN CAST(k.body AS BIGINT) END AS pc,
+  k.reason
+FROM n JOIN k ON n.v = k.v
+"""
+
+
+def phone_dictionary_sql(d: Dialect) -> str:
+    """Decision c over the distinct raw mobile numbers: raw → (code, person, reason).
+
+    Spaces and hyphens are removed after decision a, then the whole value must match
+    ``PHONE_PATTERN``; the person is the 11 digits.
+    """
+    return f"""
+WITH r AS (SELECT DISTINCT phone_raw FROM lines WHERE phone_raw IS NOT NULL AND phone_raw <> ''),
+n AS (SELECT phone_raw, {d.normalize("phone_raw")} AS v FROM r),
+u AS (SELECT v, {d.row_id} AS nc FROM (SELECT DISTINCT v FROM n WHERE v <> '') t),
+k AS (
+  SELECT v, nc,
+    regexp_extract(replace(replace(v, ' ', ''), '-', ''), {d.literal(PHONE_PATTERN)}, 1) AS digits
+  FROM u)
+SELECT n.phone_raw AS raw, k.nc,
+  CASE WHEN k.digits <> '' THEN {PHONE_BASE} + CAST(k.digits AS BIGINT) END AS pc,
+  CASE WHEN k.digits <> '' THEN 0 ELSE {REASONS["phone_format"]} END AS reason
+FROM n JOIN k ON n.v = k.v
+"""
+
+
+def key_dictionary_sql(d: Dialect) -> str:
+    """Decision d's declared keys: every non-empty normalised value is valid; raw → (code, person)."""
+    return f"""
+WITH r AS (SELECT DISTINCT key_raw FROM lines WHERE key_raw IS NOT NULL AND key_raw <> ''),
+n AS (SELECT key_raw, {d.normalize("key_raw")} AS v FROM r),
+u AS (SELECT v, {d.row_id} AS nc FROM (SELECT DISTINCT v FROM n WHERE v <> '') t)
+SELECT n.key_raw AS raw, u.nc, {KEY_BASE} + u.nc AS pc, u.v AS value
+FROM n JOIN u ON n.v = u.v
+"""
+
+
+def recipient_dictionary_sql(d: Dialect) -> str:
+    """Decision h: raw recipient → (code of the normalised name, code of the canonical name).
+
+    The normalised name goes through the ``aliases`` table (alias → canonical, both
+    normalised); an empty name is no recipient (no row here).
+    """
+    return f"""
+WITH r AS (SELECT DISTINCT rcp_raw FROM lines WHERE rcp_raw IS NOT NULL AND rcp_raw <> ''),
+n AS (SELECT rcp_raw, {d.normalize("rcp_raw")} AS v FROM r),
+u AS (SELECT v, {d.row_id} AS nc FROM (SELECT DISTINCT v FROM n WHERE v <> '') t),
+a AS (SELECT u.v, u.nc, coalesce(x.canonical, u.v) AS c FROM u LEFT JOIN aliases x ON x.alias = u.v),
+cc AS (SELECT c, {d.row_id} AS rc FROM (SELECT DISTINCT c FROM a) t)
+SELECT n.rcp_raw AS raw, a.nc, cc.rc
+FROM n JOIN a ON n.v = a.v JOIN cc ON a.c = cc.c
+"""
+
+
+def resolved_lines_sql(roles: frozenset[str]) -> str:
+    """Each line with its category code, person code, invalidity reason and comparison codes.
+
+    Decision d: the person is the first valid of ID, phone, declared key; an invalid line's
+    reason is that of its first non-empty identifier, ``no_identifier`` when all are empty.
+    Only the dictionaries of roles some file maps are joined.
+    """
+    joins = []
+    person = []
+    reason = []
+    code = {}
+    for role, table, alias in (
+        ("id", "d_id", "i"),
+        ("phone", "d_phone", "p"),
+        ("key", "d_key", "k"),
+    ):
+        if role in roles:
+            joins.append(f"LEFT JOIN {table} {alias} ON {alias}.raw = l.{role}_raw")
+            person.append(f"{alias}.pc")
+            if role != "key":
+                reason.append(f"WHEN {alias}.reason IS NOT NULL THEN {alias}.reason")
+            code[role] = f"coalesce({alias}.nc, 0)"
+        else:
+            code[role] = "0"
+    if "recipient" in roles:
+        joins.append("LEFT JOIN d_rcp r ON r.raw = l.rcp_raw")
+        rnc, rc = "coalesce(r.nc, 0)", "r.rc"
+    else:
+        rnc, rc = "0", "CAST(NULL AS BIGINT)"
+    if "category" in roles:
+        joins.append("LEFT JOIN d_cat c ON c.file_no = l.file_no AND c.cat_raw = l.cat_raw")
+        category = "coalesce(l.cat_fixed, c.code)"
+    else:
+        category = "l.cat_fixed"
+    who = person[0] if len(person) == 1 else f"coalesce({', '.join(person)})"
+    return f"""
+SELECT l.pos, l.duty, CAST({category} AS INTEGER) AS cat, {who} AS person,
+  CASE WHEN {who} IS NOT NULL THEN 0 {" ".join(reason)} ELSE {REASONS["no_identifier"]} END AS reason,
+  {code["id"]} AS id_nc, {code["phone"]} AS ph_nc, {code["key"]} AS key_nc, {rnc} AS rnc, {rc} AS rc
+FROM lines l
+{chr(10).join(joins)}
+"""
+
+
+def count_by_category_sql() -> str:
+    """Lines per (category, in duty, reason): ``as_seized`` and the invalid part of the funnel."""
+    return "SELECT cat, duty, reason, count(*) FROM lr GROUP BY cat, duty, reason"
+
+
+def exact_duplicates_sql() -> str:
+    """Decision e: distinct lines per (category, in duty) on all mapped fields, normalised."""
+    return (
+        "SELECT cat, duty, count(*) FROM"
+        " (SELECT DISTINCT cat, duty, id_nc, ph_nc, key_nc, rnc FROM lr) t GROUP BY cat, duty"
+    )
+
+
+def records_sql() -> str:
+    """L1–L3: one row per record (category × person) of the valid lines.
+
+    ``k`` = distinct non-empty recipients (decision h); ``duty`` true only when every line of
+    the record is from an in-duty file (decision i).
+    """
+    return (
+        "SELECT cat, person, count(*) AS n, min(pos) AS first, count(DISTINCT rc) AS k,"
+        " bool_and(duty) AS duty FROM lr WHERE reason = 0 GROUP BY cat, person"
+    )
+
+
+def rows_sql() -> str:
+    """L5: records per (category, k, in duty), with the lines merged into them."""
+    return "SELECT cat, k, duty, count(*), sum(n) FROM rec GROUP BY cat, k, duty"
+
+
+def first_invalid_lines_sql(limit: int) -> str:
+    """The first ``limit`` positions of each (category, reason) of the invalid lines."""
+    return (
+        "SELECT cat, reason, pos FROM (SELECT cat, reason, pos,"
+        " row_number() OVER (PARTITION BY cat, reason ORDER BY pos) AS rn"
+        f" FROM lr WHERE reason > 0) t WHERE rn <= {limit}"
+    )
+
+
+def first_merged_lines_sql(limit: int) -> str:
+    """The first ``limit`` positions per category of lines merged into an earlier line of their record."""
+    return (
+        "SELECT cat, pos FROM (SELECT l.cat, l.pos,"
+        " row_number() OVER (PARTITION BY l.cat ORDER BY l.pos) AS rn"
+        " FROM lr l JOIN rec r ON l.cat = r.cat AND l.person = r.person"
+        f" WHERE l.reason = 0 AND r.n > 1 AND l.pos > r.first) t WHERE rn <= {limit}"
+    )
+
+
+def sample_sql(ranks: Mapping[int, Sequence[int]]) -> str:
+    """The records at the given ranks (1-based, by first position) of each category code."""
+    where = " OR ".join(
+        f"(cat = {cat} AND rk IN ({', '.join(str(r) for r in picks)}))"
+        for cat, picks in sorted(ranks.items())
+        if picks
+    )
+    cats = ", ".join(str(c) for c in sorted(ranks))
+    return (
+        "SELECT cat, first, person FROM (SELECT cat, first, person,"
+        " row_number() OVER (PARTITION BY cat ORDER BY first) AS rk"
+        f" FROM rec WHERE cat IN ({cats})) t WHERE {where}"
+    )
