@@ -37,10 +37,11 @@ __all__ = [
     "PHONE_BASE",
     "PHONE_PATTERN",
     "REASONS",
+    "SAMPLE_MODULUS",
     "Dialect",
     "FileColumns",
     "count_by_category_sql",
-    "exact_duplicates_sql",
+    "distinct_lines_sql",
     "first_invalid_lines_sql",
     "first_merged_lines_sql",
     "id_codes_sql",
@@ -387,20 +388,26 @@ FROM lines l
 _CODE_COLUMN = {"id": "id_nc", "phone": "ph_nc", "key": "key_nc", "recipient": "rnc", "rc": "rc"}
 
 
-def count_by_category_sql() -> str:
-    """Lines per (category, in duty, reason): ``as_seized`` and the invalid part of the funnel."""
-    return "SELECT cat, duty, reason, count(*) FROM lr GROUP BY cat, duty, reason"
+def distinct_lines_sql(roles: frozenset[str]) -> str:
+    """Decision e: the exact-distinct lines, one row each with its lines and first position.
 
-
-def exact_duplicates_sql(roles: frozenset[str]) -> str:
-    """Decision e: distinct lines per (category, in duty) on all mapped fields, normalised."""
+    Lines are equal when category, in-duty and the normalised codes of every mapped field
+    are. Person, canonical recipient and reason follow from those codes, so they are
+    grouped on too rather than aggregated. Every later count starts from this table.
+    """
     codes = "".join(
         f", {_CODE_COLUMN[r]}" for r in ("id", "phone", "key", "recipient") if r in roles
     )
+    rc = ", rc" if "recipient" in roles else ""
     return (
-        f"SELECT cat, duty, count(*) FROM (SELECT DISTINCT cat, duty{codes} FROM lr) t"
-        " GROUP BY cat, duty"
+        f"SELECT cat, duty, reason, person{rc}, count(*) AS n, min(pos) AS first"
+        f" FROM lr GROUP BY cat, duty, reason, person{rc}{codes}"
     )
+
+
+def count_by_category_sql() -> str:
+    """Per (category, in duty, reason): lines (``as_seized``, the invalid funnel) and distinct lines."""
+    return "SELECT cat, duty, reason, sum(n), count(*) FROM g GROUP BY cat, duty, reason"
 
 
 def records_sql(roles: frozenset[str]) -> str:
@@ -412,14 +419,14 @@ def records_sql(roles: frozenset[str]) -> str:
     """
     if "recipient" not in roles:
         return (
-            "SELECT cat, person, count(*) AS n, min(pos) AS first, CAST(0 AS BIGINT) AS k,"
-            " bool_and(duty) AS duty FROM lr WHERE reason = 0 GROUP BY cat, person"
+            "SELECT cat, person, sum(n) AS n, min(first) AS first, CAST(0 AS BIGINT) AS k,"
+            " bool_and(duty) AS duty FROM g WHERE reason = 0 GROUP BY cat, person"
         )
     return (
         "SELECT cat, person, sum(n) AS n, min(first) AS first, count(rc) AS k,"
         " bool_and(duty) AS duty FROM"
-        " (SELECT cat, person, rc, count(*) AS n, min(pos) AS first, bool_and(duty) AS duty"
-        " FROM lr WHERE reason = 0 GROUP BY cat, person, rc) t GROUP BY cat, person"
+        " (SELECT cat, person, rc, sum(n) AS n, min(first) AS first, bool_and(duty) AS duty"
+        " FROM g WHERE reason = 0 GROUP BY cat, person, rc) t GROUP BY cat, person"
     )
 
 
@@ -447,16 +454,26 @@ def first_merged_lines_sql(limit: int) -> str:
     )
 
 
-def sample_sql(ranks: Mapping[int, Sequence[int]]) -> str:
-    """The records at the given ranks (1-based, by first position) of each category code."""
-    where = " OR ".join(
-        f"(cat = {cat} AND rk IN ({', '.join(str(r) for r in picks)}))"
-        for cat, picks in sorted(ranks.items())
-        if picks
-    )
-    cats = ", ".join(str(c) for c in sorted(ranks))
+SAMPLE_MODULUS = 2_147_483_629
+"""A prime below 2^31: the review sample's scores stay exact in 64-bit integers on any engine."""
+
+
+def sample_sql(category: int, seed: int, size: int) -> str:
+    """The review sample of one category: the ``size`` records with the lowest seeded score.
+
+    The score of a record is ``(m² + c) mod P`` with ``m = ((first mod P) × a + b) mod P``
+    and ``a``, ``b``, ``c`` drawn from the seed: integer arithmetic below 2^63 that both
+    engines compute alike, so the same seed and
+    evidence give the same records anywhere; ties (none in practice) go by first position.
+    A top-N query, not a sort of the whole category.
+    """
+    half = SAMPLE_MODULUS // 2
+    a = half + (seed * 7_919 + 104_729) % (half - 1)
+    b = (seed * 15_485_863 + 32_452_843) % SAMPLE_MODULUS
+    c = (seed * 49_979_687 + 86_028_121) % SAMPLE_MODULUS
+    mixed = f"(((first % {SAMPLE_MODULUS}) * {a} + {b}) % {SAMPLE_MODULUS})"
+    score = f"(({mixed} * {mixed} + {c}) % {SAMPLE_MODULUS})"
     return (
-        "SELECT cat, first, person FROM (SELECT cat, first, person,"
-        " row_number() OVER (PARTITION BY cat ORDER BY first) AS rk"
-        f" FROM rec WHERE cat IN ({cats})) t WHERE {where}"
+        f"SELECT cat, first, person FROM rec WHERE cat = {category}"
+        f" ORDER BY {score}, first LIMIT {size}"
     )
