@@ -31,6 +31,7 @@ from ledger.rules import (
     CATEGORY_CODES,
     FILE_SHIFT,
     KEY_BASE,
+    RECIPIENT_BITS,
     FileColumns,
     count_by_category_sql,
     distinct_lines_sql,
@@ -182,6 +183,10 @@ def _tally(
         engine.materialize("d_rcp", recipient_dictionary_sql(d))
     mapped = frozenset(roles)
     engine.materialize("lr", resolved_lines_sql(mapped))
+    for s in sources:
+        if s.table is not None:
+            engine.unregister(f"src_{s.index}")
+            s.release()
 
     tally = Tally()
     engine.materialize("g", distinct_lines_sql(mapped))
@@ -190,7 +195,11 @@ def _tally(
         tally.lines[(_CATEGORY_OF[cat], bool(duty), int(reason))] = int(n)
         distinct[(_CATEGORY_OF[cat], bool(duty))] += int(unique)
     tally.distinct = dict(distinct)
-    engine.materialize("rec", records_sql(mapped))
+    bits = False
+    if "recipient" in mapped:
+        (highest,) = engine.rows("SELECT coalesce(max(rc), 0) FROM d_rcp")[0]
+        bits = int(highest) <= RECIPIENT_BITS
+    engine.materialize("rec", records_sql(d, mapped, recipient_bits=bits))
     merged = False
     for cat, k, duty, records, lines in engine.rows(rows_sql()):
         tally.rows[(_CATEGORY_OF[cat], int(k), bool(duty))] = (int(records), int(lines))

@@ -35,6 +35,9 @@ class Engine(Protocol):
     def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
         """Read a Parquet file natively as ``name``: ``line`` (row index + 1) and role → column as text."""
 
+    def unregister(self, name: str) -> None:
+        """Forget a table given to ``register`` (after the queries that read it)."""
+
     def view(self, name: str, sql: str) -> None:
         """Name a query (evaluated where used)."""
 
@@ -76,6 +79,11 @@ class DuckDBEngine:
         """Scan the Arrow table in place (no copy)."""
         self._tables[name] = table
         self._con.register(name, table)
+
+    def unregister(self, name: str) -> None:
+        """Drop the view over the Arrow table and the reference to it."""
+        self._con.unregister(name)
+        self._tables.pop(name, None)
 
     def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
         """``read_parquet`` with ``file_row_number``; cells cast to text, NULL as empty."""
@@ -167,6 +175,9 @@ class SparkEngine:
         path = self._workdir / f"{name}.parquet"
         pq.write_table(table, path)
         self._spark.read.parquet(str(path)).createOrReplaceTempView(name)
+
+    def unregister(self, name: str) -> None:
+        """Nothing to free: Spark reads its own Parquet copy."""
 
     def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
         """``spark.read.parquet`` with ``_metadata.row_index``; cells cast to text, NULL as empty."""

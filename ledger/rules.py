@@ -37,6 +37,7 @@ __all__ = [
     "PHONE_BASE",
     "PHONE_PATTERN",
     "REASONS",
+    "RECIPIENT_BITS",
     "SAMPLE_MODULUS",
     "Dialect",
     "FileColumns",
@@ -112,6 +113,12 @@ class Dialect:
         if self.name == "duckdb":
             return '"' + name.replace('"', '""') + '"'
         return "`" + name.replace("`", "``") + "`"
+
+    def shift_left(self, value: str, bits: str) -> str:
+        """``value`` shifted left by ``bits``."""
+        if self.name == "duckdb":
+            return f"({value} << {bits})"
+        return f"shiftleft({value}, {bits})"
 
     def int_div(self, a: str, b: str) -> str:
         """Integer division ``a`` by ``b``, rounded toward zero (non-negative operands here)."""
@@ -392,16 +399,16 @@ def distinct_lines_sql(roles: frozenset[str]) -> str:
     """Decision e: the exact-distinct lines, one row each with its lines and first position.
 
     Lines are equal when category, in-duty and the normalised codes of every mapped field
-    are. Person, canonical recipient and reason follow from those codes, so they are
-    grouped on too rather than aggregated. Every later count starts from this table.
+    are. Person, canonical recipient and reason follow from those codes, so any line's
+    value is the group's (``min``). Every later count starts from this table.
     """
     codes = "".join(
         f", {_CODE_COLUMN[r]}" for r in ("id", "phone", "key", "recipient") if r in roles
     )
-    rc = ", rc" if "recipient" in roles else ""
+    rc = ", min(rc) AS rc" if "recipient" in roles else ""
     return (
-        f"SELECT cat, duty, reason, person{rc}, count(*) AS n, min(pos) AS first"
-        f" FROM lr GROUP BY cat, duty, reason, person{rc}{codes}"
+        f"SELECT cat, duty, min(reason) AS reason, min(person) AS person{rc},"
+        f" count(*) AS n, min(pos) AS first FROM lr GROUP BY cat, duty{codes}"
     )
 
 
@@ -410,16 +417,28 @@ def count_by_category_sql() -> str:
     return "SELECT cat, duty, reason, sum(n), count(*) FROM g GROUP BY cat, duty, reason"
 
 
-def records_sql(roles: frozenset[str]) -> str:
+RECIPIENT_BITS = 62
+"""Up to this many distinct recipients, a record's are counted as bits of one integer."""
+
+
+def records_sql(d: Dialect, roles: frozenset[str], *, recipient_bits: bool) -> str:
     """L1–L3: one row per record (category × person) of the valid lines.
 
-    ``k`` = distinct non-empty recipients (decision h), counted as the non-null recipient
-    groups of the record (two plain aggregations are cheaper than ``count(DISTINCT …)``);
-    ``duty`` true only when every line of the record is from an in-duty file (decision i).
+    ``k`` = distinct non-empty recipients (decision h); ``duty`` true only when every line of
+    the record is from an in-duty file (decision i). With ``recipient_bits`` (every
+    recipient code is at most ``RECIPIENT_BITS``) the recipients of a record are OR-ed as
+    bits and counted in the same aggregation; otherwise a first aggregation per recipient
+    comes before the one per record.
     """
     if "recipient" not in roles:
         return (
             "SELECT cat, person, sum(n) AS n, min(first) AS first, CAST(0 AS BIGINT) AS k,"
+            " bool_and(duty) AS duty FROM g WHERE reason = 0 GROUP BY cat, person"
+        )
+    if recipient_bits:
+        return (
+            "SELECT cat, person, sum(n) AS n, min(first) AS first,"
+            f" coalesce(bit_count(bit_or({d.shift_left('CAST(1 AS BIGINT)', 'rc')})), 0) AS k,"
             " bool_and(duty) AS duty FROM g WHERE reason = 0 GROUP BY cat, person"
         )
     return (
