@@ -149,7 +149,8 @@ def main() -> None:
         )
         print(
             f"{'format':8} {'threads':>7} {'ledger s':>9} {'lines/s':>12} {'RSS MiB':>8} "
-            f"{'floor s':>8} {'floor RSS':>9} {'ratio':>6}"
+            f"{'floor s':>8} {'floor RSS':>9} {'ratio':>6} {'CPU s':>7} {'floor CPU':>9} "
+            f"{'CPU ratio':>9}"
         )
         for fmt in ("csv", "parquet"):
             for threads in (1, 2):

@@ -165,6 +165,7 @@ def _tally(
         )
     if any(s.spec.recipient is not None for s in sources):
         roles.add("recipient")
+    engine.reserve(sum(s.table.nbytes for s in sources if s.table is not None))
     engine.view("lines", lines_sql(d, columns))
     if "category" in roles:
         engine.register("labels", _label_table(sources))
@@ -187,6 +188,8 @@ def _tally(
         if s.table is not None:
             engine.unregister(f"src_{s.index}")
             s.release()
+    pa.default_memory_pool().release_unused()
+    engine.reserve(0)
 
     tally = Tally()
     engine.materialize("g", distinct_lines_sql(mapped))
