@@ -238,7 +238,8 @@ def id_dictionary_sql(d: Dialect, conduct: int) -> str:
     conduct date; its body is the 18-digit form's (``19`` inserted after the 6th digit).
     Anything else is ``id_format``. ``conduct`` is the conduct date as YYYYMMDD.
 
-    The work is integer arithmetic on the 17-digit body, once per distinct raw value. The
+    The work is integer arithmetic on the 17-digit body (the birth date is its digits 7–14),
+    once per distinct raw value. The
     code of an 18-character normalised value is ``body × 12 + last`` (last: digit, 10 for
     ``X``, 11 for ``x``), exact and without a dictionary; any other value gets a negative
     row id from the (small) set of such values (``id_codes_sql``, run on this result
@@ -259,15 +260,13 @@ WITH r AS (SELECT DISTINCT id_raw FROM lines WHERE id_raw IS NOT NULL AND id_raw
 n AS (SELECT id_raw, {d.normalize("id_raw")} AS v FROM r),
 f AS (
   SELECT id_raw, v,
-    length(v) = 18 AND {d.matches("v", "[0-9]{17}[0-9Xx]")} AS ok18,
-    length(v) = 15 AND {d.matches("v", "[0-9]{15}")} AS ok15
+    CASE WHEN length(v) = 18 THEN {d.matches("v", "[0-9]{17}[0-9Xx]")} ELSE FALSE END AS ok18,
+    CASE WHEN length(v) = 15 THEN {d.matches("v", "[0-9]{15}")} ELSE FALSE END AS ok15
   FROM n WHERE v <> ''),
 g AS (
   SELECT id_raw, v, ok18, ok15,
     CASE WHEN ok18 THEN CAST(substr(v, 1, 17) AS BIGINT)
          WHEN ok15 THEN CAST(substr(v, 1, 6) || '19' || substr(v, 7, 9) AS BIGINT) END AS body,
-    CASE WHEN ok18 THEN CAST(substr(v, 7, 8) AS INTEGER)
-         WHEN ok15 THEN 19000000 + CAST(substr(v, 7, 6) AS INTEGER) END AS birth,
     CASE WHEN NOT ok18 THEN NULL WHEN substr(v, 18, 1) = 'X' THEN 10
          WHEN substr(v, 18, 1) = 'x' THEN 11 ELSE ascii(substr(v, 18, 1)) - 48 END AS last
   FROM f),
@@ -275,7 +274,7 @@ h AS (
   SELECT id_raw, v, ok18, ok15, body, last, birth,
     {div("birth", "10000")} AS y, {div("birth", "100")} % 100 AS m, birth % 100 AS dd,
     CASE WHEN ok18 THEN ({checksum}) % 11 END AS s
-  FROM g),
+  FROM (SELECT *, {div("body", "1000")} % 100000000 AS birth FROM g) t),
 k AS (
   SELECT id_raw, v, ok18, body, last,
     CASE
@@ -287,7 +286,8 @@ k AS (
       ELSE 0
     END AS reason
   FROM h)
-SELECT id_raw, v, ok18, CASE WHEN ok18 THEN body * 12 + last END AS nc,
+SELECT id_raw, CASE WHEN ok18 THEN NULL ELSE v END AS v, ok18,
+  CASE WHEN ok18 THEN body * 12 + last END AS nc,
   CASE WHEN reason = 0 THEN body END AS pc, reason
 FROM k
 """
