@@ -274,6 +274,10 @@ def count(
     None). ``seed`` draws the review sample. ``assess`` adds the headline assessment.
     ``threads`` caps the engine's threads; ``spark`` is an existing Spark session to use.
     Raises ``LedgerError`` (nothing counted, nothing written) when the input is unusable.
+
+    Decision k: raw values stay in this process; the engines work in a private temporary
+    folder (DuckDB's ``temp_directory``, Spark's copies and scratch) removed at the end, and
+    no value is logged or put in an error.
     """
     today = china_today()
     if conduct_date is not None and conduct_date > today:

@@ -151,7 +151,12 @@ def _finish(
     encoding: str | None,
     blank: pa.ChunkedArray | pa.Array | None,
 ) -> Source:
-    """Drop blank rows and repeated headers, keep the mapped columns under their roles."""
+    """Drop blank rows and repeated headers, keep the mapped columns under their roles.
+
+    Decision f: a row whose every mapped cell equals its column name repeats the header and
+    is not data (its line numbers go to the report); a blank row (every cell empty) is not a
+    line. Both keep their numbers, so the lines after them keep theirs (decision g).
+    """
     columns = spec.columns()
     roles = {role: _as_strings(table.column(name)) for role, name in columns.items()}
     out = pa.table({"line": table.column("line"), **roles})
