@@ -10,13 +10,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 IMAGE ?= pi-severity
 SOAK_SECONDS ?= 120
+LINES ?= 10000000
 
 # Steps `make test` runs, in order; add a step by appending its target here.
 TEST_STEPS := system-deps dev-deps lint format-check typecheck pytest
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test bench-core bench-http bench-soak openapi-snapshot system-deps \
+.PHONY: help run test bench-core bench-http bench-soak bench-ledger openapi-snapshot system-deps \
 	runtime-deps dev-deps lint format-check typecheck pytest image clean
 
 help: ## list the targets
@@ -67,6 +68,9 @@ bench-core: runtime-deps ## the core's benchmark (bench/core.py)
 
 bench-http: runtime-deps ## the HTTP benchmark (bench/http.py)
 	$(BIN)/python -m bench.http
+
+bench-ledger: dev-deps ## the counting ledger against DuckDB's DISTINCT floor (bench/ledger.py; LINES=10000000)
+	$(BIN)/python bench/ledger.py --lines $(LINES)
 
 bench-soak: runtime-deps ## the bounded soak at saturation (bench/soak.py; SOAK_SECONDS=120)
 	$(BIN)/python -m bench.soak --seconds $(SOAK_SECONDS)

@@ -7,9 +7,19 @@ is the one error, naming file, column or line and what is allowed. Needs the ext
 ``pip install 'pi-severity[ledger]'`` (``[spark]`` for Spark).
 """
 
-from ledger.count import Progress, count
 from ledger.errors import LedgerError
 from ledger.mapping import FileSpec, Format, LedgerSpec, load_mapping
+
+try:
+    from ledger.count import Progress, count
+except ModuleNotFoundError as missing:  # pragma: no cover (the extra is installed in tests)
+    if missing.name not in {"duckdb", "pyarrow", "openpyxl"}:
+        raise
+    raise ModuleNotFoundError(
+        f"the ledger needs its extra ({missing.name} is missing): "
+        "pip install 'pi-severity[ledger]' / 账本需要安装扩展：pip install 'pi-severity[ledger]'",
+        name=missing.name,
+    ) from None
 
 __all__ = [
     "FileSpec",

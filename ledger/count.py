@@ -9,7 +9,6 @@ and hands them to ``ledger.report``. Nothing is written anywhere else.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import tempfile
 from collections import defaultdict
@@ -32,9 +31,10 @@ from ledger.rules import (
     CATEGORY_CODES,
     FILE_SHIFT,
     KEY_BASE,
+    RECIPIENT_BITS,
     FileColumns,
     count_by_category_sql,
-    exact_duplicates_sql,
+    distinct_lines_sql,
     first_invalid_lines_sql,
     first_merged_lines_sql,
     id_codes_sql,
@@ -165,6 +165,7 @@ def _tally(
         )
     if any(s.spec.recipient is not None for s in sources):
         roles.add("recipient")
+    engine.reserve(sum(s.table.nbytes for s in sources if s.table is not None))
     engine.view("lines", lines_sql(d, columns))
     if "category" in roles:
         engine.register("labels", _label_table(sources))
@@ -183,13 +184,25 @@ def _tally(
         engine.materialize("d_rcp", recipient_dictionary_sql(d))
     mapped = frozenset(roles)
     engine.materialize("lr", resolved_lines_sql(mapped))
+    for s in sources:
+        if s.table is not None:
+            engine.unregister(f"src_{s.index}")
+            s.release()
+    pa.default_memory_pool().release_unused()
+    engine.reserve(0)
 
     tally = Tally()
-    for cat, duty, reason, n in engine.rows(count_by_category_sql()):
+    engine.materialize("g", distinct_lines_sql(mapped))
+    distinct: dict[tuple[Category, bool], int] = defaultdict(int)
+    for cat, duty, reason, n, unique in engine.rows(count_by_category_sql()):
         tally.lines[(_CATEGORY_OF[cat], bool(duty), int(reason))] = int(n)
-    for cat, duty, n in engine.rows(exact_duplicates_sql(mapped)):
-        tally.distinct[(_CATEGORY_OF[cat], bool(duty))] = int(n)
-    engine.materialize("rec", records_sql(mapped))
+        distinct[(_CATEGORY_OF[cat], bool(duty))] += int(unique)
+    tally.distinct = dict(distinct)
+    bits = False
+    if "recipient" in mapped:
+        (highest,) = engine.rows("SELECT coalesce(max(rc), 0) FROM d_rcp")[0]
+        bits = int(highest) <= RECIPIENT_BITS
+    engine.materialize("rec", records_sql(d, mapped, recipient_bits=bits))
     merged = False
     for cat, k, duty, records, lines in engine.rows(rows_sql()):
         tally.rows[(_CATEGORY_OF[cat], int(k), bool(duty))] = (int(records), int(lines))
@@ -211,28 +224,20 @@ def _tally(
 def _samples(
     engine: Engine, tally: Tally, *, seed: int, review: frozenset[Category]
 ) -> dict[Category, list[tuple[int, str]]]:
-    """Decision: the review sample is drawn by rank of the records ordered by first line.
+    """Up to ``SAMPLE_SIZE`` records of each review category, drawn by ``seed`` (``sample_sql``).
 
-    ``random.Random(f"{seed}:{category}")`` picks up to ``SAMPLE_SIZE`` ranks among the
-    category's records, so the same seed and the same evidence give the same lines on any
-    engine; the person of each is given as its person-key text (hashed by the report).
+    Each is given by its first line and its person-key text (hashed by the report).
     """
-    records: dict[Category, int] = defaultdict(int)
-    for (cat, _, _), (n, _) in tally.rows.items():
-        records[cat] += n
-    ranks: dict[int, list[int]] = {}
-    for cat in sorted(review, key=lambda c: CATEGORY_CODES[c]):
-        total = records.get(cat, 0)
-        if total == 0:
-            continue
-        rng = random.Random(f"{seed}:{cat.value}")
-        ranks[CATEGORY_CODES[cat]] = sorted(
-            rng.sample(range(1, total + 1), min(SAMPLE_SIZE, total))
+    present = {cat for (cat, _, _), (n, _) in tally.rows.items() if n}
+    picked: list[tuple[int, int, int]] = []
+    for cat in sorted(review & present, key=CATEGORY_CODES.__getitem__):
+        picked.extend(
+            (int(c), int(f), int(p))
+            for c, f, p in engine.rows(sample_sql(CATEGORY_CODES[cat], seed, SAMPLE_SIZE))
         )
-    if not ranks:
+    if not picked:
         return {}
-    picked = engine.rows(sample_sql(ranks))
-    keys = sorted({int(p) for _, _, p in picked if int(p) >= KEY_BASE})
+    keys = sorted({p for _, _, p in picked if p >= KEY_BASE})
     values: dict[int, str] = {}
     if keys:
         listed = ", ".join(str(k) for k in keys)
@@ -241,8 +246,8 @@ def _samples(
         ):
             values[int(pc)] = str(value)
     out: dict[Category, list[tuple[int, str]]] = defaultdict(list)
-    for cat, first, person in sorted(picked, key=lambda r: (r[0], r[1])):
-        out[_CATEGORY_OF[cat]].append((int(first), person_key_text(int(person), values)))
+    for code, first, person in sorted(picked):
+        out[_CATEGORY_OF[code]].append((first, person_key_text(person, values)))
     return dict(out)
 
 
@@ -269,6 +274,10 @@ def count(
     None). ``seed`` draws the review sample. ``assess`` adds the headline assessment.
     ``threads`` caps the engine's threads; ``spark`` is an existing Spark session to use.
     Raises ``LedgerError`` (nothing counted, nothing written) when the input is unusable.
+
+    Decision k: raw values stay in this process; the engines work in a private temporary
+    folder (DuckDB's ``temp_directory``, Spark's copies and scratch) removed at the end, and
+    no value is logged or put in an error.
     """
     today = china_today()
     if conduct_date is not None and conduct_date > today:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,6 +36,12 @@ class Engine(Protocol):
     def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
         """Read a Parquet file natively as ``name``: ``line`` (row index + 1) and role → column as text."""
 
+    def unregister(self, name: str) -> None:
+        """Forget a table given to ``register`` (after the queries that read it)."""
+
+    def reserve(self, nbytes: int) -> None:
+        """Leave ``nbytes`` of the memory budget to tables held outside the engine (0: none)."""
+
     def view(self, name: str, sql: str) -> None:
         """Name a query (evaluated where used)."""
 
@@ -48,6 +55,16 @@ class Engine(Protocol):
         """Release the engine's resources."""
 
 
+def _megabytes(text: str) -> int:
+    """``1536MB`` / ``2GB`` / ``800MiB`` → bytes (default unit MB)."""
+    units = {"gib": 2**30, "gb": 2**30, "g": 2**30, "mib": 2**20, "mb": 2**20, "m": 2**20}
+    value = text.strip().lower()
+    for unit, size in units.items():
+        if value.endswith(unit):
+            return int(Decimal(value[: -len(unit)]) * size)
+    return int(value) * 2**20
+
+
 class DuckDBEngine:
     """DuckDB in the process; Arrow tables are scanned in place, spills go to ``workdir``.
 
@@ -59,9 +76,10 @@ class DuckDBEngine:
         import duckdb  # noqa: PLC0415 (the engine is chosen at run time)
 
         self.dialect = DIALECTS["duckdb"]
+        self._budget = _megabytes(os.environ.get("LEDGER_MEMORY_LIMIT", "1536MB"))
         config: dict[str, Any] = {
             "temp_directory": str(workdir / "duckdb"),
-            "memory_limit": os.environ.get("LEDGER_MEMORY_LIMIT", "1536MB"),
+            "memory_limit": f"{self._budget // 2**20}MB",
             "preserve_insertion_order": False,
             "enable_external_access": True,
         }
@@ -76,6 +94,16 @@ class DuckDBEngine:
         """Scan the Arrow table in place (no copy)."""
         self._tables[name] = table
         self._con.register(name, table)
+
+    def reserve(self, nbytes: int) -> None:
+        """Lower DuckDB's limit by ``nbytes`` (Arrow tables it scans in place), to a floor of 256 MiB."""
+        limit = max(256 * 2**20, self._budget - nbytes)
+        self._con.execute(f"SET memory_limit = '{limit // 2**20}MB'")
+
+    def unregister(self, name: str) -> None:
+        """Drop the view over the Arrow table and the reference to it."""
+        self._con.unregister(name)
+        self._tables.pop(name, None)
 
     def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
         """``read_parquet`` with ``file_row_number``; cells cast to text, NULL as empty."""
@@ -167,6 +195,12 @@ class SparkEngine:
         path = self._workdir / f"{name}.parquet"
         pq.write_table(table, path)
         self._spark.read.parquet(str(path)).createOrReplaceTempView(name)
+
+    def reserve(self, nbytes: int) -> None:
+        """Nothing to do: the Spark session has its own memory settings."""
+
+    def unregister(self, name: str) -> None:
+        """Nothing to free: Spark reads its own Parquet copy."""
 
     def register_parquet(self, name: str, path: Path, columns: dict[str, str]) -> None:
         """``spark.read.parquet`` with ``_metadata.row_index``; cells cast to text, NULL as empty."""

@@ -63,13 +63,14 @@ class Fingerprint:
         }
 
 
-@dataclass(frozen=True, kw_only=True, slots=True, eq=False)
+@dataclass(kw_only=True, slots=True, eq=False)
 class Source:
     """One input after reading: its spec, fingerprint, the table, the repeated header rows.
 
-    ``table`` is ``None`` for a Parquet file that the engine reads itself (``native``):
-    its footer statistics show that no row can repeat the header, so nothing needs taking
-    out, and both engines read Parquet natively with row numbers.
+    ``native`` is true for a Parquet file that the engine reads itself (``table`` is then
+    ``None``): its footer statistics show that no row can repeat the header, so nothing
+    needs taking out, and both engines read Parquet natively with row numbers. The count
+    lets go of ``table`` (``release``) once the engine has what it needs from it.
     """
 
     spec: FileSpec
@@ -78,11 +79,11 @@ class Source:
     table: pa.Table | None
     repeated_headers: int
     repeated_header_lines: tuple[int, ...]
+    native: bool = False
 
-    @property
-    def native(self) -> bool:
-        """True when the engine reads the file itself (Parquet)."""
-        return self.table is None
+    def release(self) -> None:
+        """Drop the table (its memory goes back once nothing else holds it)."""
+        self.table = None
 
 
 def _row_numbers(n: int, start: int) -> pa.Array:
@@ -150,7 +151,12 @@ def _finish(
     encoding: str | None,
     blank: pa.ChunkedArray | pa.Array | None,
 ) -> Source:
-    """Drop blank rows and repeated headers, keep the mapped columns under their roles."""
+    """Drop blank rows and repeated headers, keep the mapped columns under their roles.
+
+    Decision f: a row whose every mapped cell equals its column name repeats the header and
+    is not data (its line numbers go to the report); a blank row (every cell empty) is not a
+    line. Both keep their numbers, so the lines after them keep theirs (decision g).
+    """
     columns = spec.columns()
     roles = {role: _as_strings(table.column(name)) for role, name in columns.items()}
     out = pa.table({"line": table.column("line"), **roles})
@@ -500,6 +506,7 @@ def read_source(spec: FileSpec, index: int) -> Source:
                 table=None,
                 repeated_headers=0,
                 repeated_header_lines=(),
+                native=True,
             )
         table, blank = _read_parquet(spec, buf)
     return _finish(spec, index, table, sha256=sha256, size=size, encoding=encoding, blank=blank)

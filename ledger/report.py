@@ -291,7 +291,13 @@ def build_result(
     engine: str,
     include_assessment: bool,
 ) -> dict[str, Any]:
-    """The whole answer: ``request``, ``variants``, ``tier_depends_on_counting``, ``report`` (and ``assessment``)."""
+    """The whole answer: ``request``, ``variants``, ``tier_depends_on_counting``, ``report`` (and ``assessment``).
+
+    Decision e: ``as_seized`` counts every data line, invalid ones included;
+    ``exact_duplicates_removed`` the exact-distinct lines (invalid ones stay); ``persons``
+    the records × max(1, k). Decision k: the only person keys shown are the review sample's,
+    as HMAC-SHA256 of the decision-d text under ``key``.
+    """
     seized: dict[tuple[Category, bool], int] = defaultdict(int)
     for (cat, duty, _), n in tally.lines.items():
         seized[(cat, duty)] += n

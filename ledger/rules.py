@@ -37,10 +37,12 @@ __all__ = [
     "PHONE_BASE",
     "PHONE_PATTERN",
     "REASONS",
+    "RECIPIENT_BITS",
+    "SAMPLE_MODULUS",
     "Dialect",
     "FileColumns",
     "count_by_category_sql",
-    "exact_duplicates_sql",
+    "distinct_lines_sql",
     "first_invalid_lines_sql",
     "first_merged_lines_sql",
     "id_codes_sql",
@@ -111,6 +113,12 @@ class Dialect:
         if self.name == "duckdb":
             return '"' + name.replace('"', '""') + '"'
         return "`" + name.replace("`", "``") + "`"
+
+    def shift_left(self, value: str, bits: str) -> str:
+        """``value`` shifted left by ``bits``."""
+        if self.name == "duckdb":
+            return f"({value} << {bits})"
+        return f"shiftleft({value}, {bits})"
 
     def int_div(self, a: str, b: str) -> str:
         """Integer division ``a`` by ``b``, rounded toward zero (non-negative operands here)."""
@@ -230,7 +238,8 @@ def id_dictionary_sql(d: Dialect, conduct: int) -> str:
     conduct date; its body is the 18-digit form's (``19`` inserted after the 6th digit).
     Anything else is ``id_format``. ``conduct`` is the conduct date as YYYYMMDD.
 
-    The work is integer arithmetic on the 17-digit body, once per distinct raw value. The
+    The work is integer arithmetic on the 17-digit body (the birth date is its digits 7–14),
+    once per distinct raw value. The
     code of an 18-character normalised value is ``body × 12 + last`` (last: digit, 10 for
     ``X``, 11 for ``x``), exact and without a dictionary; any other value gets a negative
     row id from the (small) set of such values (``id_codes_sql``, run on this result
@@ -251,15 +260,13 @@ WITH r AS (SELECT DISTINCT id_raw FROM lines WHERE id_raw IS NOT NULL AND id_raw
 n AS (SELECT id_raw, {d.normalize("id_raw")} AS v FROM r),
 f AS (
   SELECT id_raw, v,
-    length(v) = 18 AND {d.matches("v", "[0-9]{17}[0-9Xx]")} AS ok18,
-    length(v) = 15 AND {d.matches("v", "[0-9]{15}")} AS ok15
+    CASE WHEN length(v) = 18 THEN {d.matches("v", "[0-9]{17}[0-9Xx]")} ELSE FALSE END AS ok18,
+    CASE WHEN length(v) = 15 THEN {d.matches("v", "[0-9]{15}")} ELSE FALSE END AS ok15
   FROM n WHERE v <> ''),
 g AS (
   SELECT id_raw, v, ok18, ok15,
     CASE WHEN ok18 THEN CAST(substr(v, 1, 17) AS BIGINT)
          WHEN ok15 THEN CAST(substr(v, 1, 6) || '19' || substr(v, 7, 9) AS BIGINT) END AS body,
-    CASE WHEN ok18 THEN CAST(substr(v, 7, 8) AS INTEGER)
-         WHEN ok15 THEN 19000000 + CAST(substr(v, 7, 6) AS INTEGER) END AS birth,
     CASE WHEN NOT ok18 THEN NULL WHEN substr(v, 18, 1) = 'X' THEN 10
          WHEN substr(v, 18, 1) = 'x' THEN 11 ELSE ascii(substr(v, 18, 1)) - 48 END AS last
   FROM f),
@@ -267,7 +274,7 @@ h AS (
   SELECT id_raw, v, ok18, ok15, body, last, birth,
     {div("birth", "10000")} AS y, {div("birth", "100")} % 100 AS m, birth % 100 AS dd,
     CASE WHEN ok18 THEN ({checksum}) % 11 END AS s
-  FROM g),
+  FROM (SELECT *, {div("body", "1000")} % 100000000 AS birth FROM g) t),
 k AS (
   SELECT id_raw, v, ok18, body, last,
     CASE
@@ -279,7 +286,8 @@ k AS (
       ELSE 0
     END AS reason
   FROM h)
-SELECT id_raw, v, ok18, CASE WHEN ok18 THEN body * 12 + last END AS nc,
+SELECT id_raw, CASE WHEN ok18 THEN NULL ELSE v END AS v, ok18,
+  CASE WHEN ok18 THEN body * 12 + last END AS nc,
   CASE WHEN reason = 0 THEN body END AS pc, reason
 FROM k
 """
@@ -387,39 +395,57 @@ FROM lines l
 _CODE_COLUMN = {"id": "id_nc", "phone": "ph_nc", "key": "key_nc", "recipient": "rnc", "rc": "rc"}
 
 
-def count_by_category_sql() -> str:
-    """Lines per (category, in duty, reason): ``as_seized`` and the invalid part of the funnel."""
-    return "SELECT cat, duty, reason, count(*) FROM lr GROUP BY cat, duty, reason"
+def distinct_lines_sql(roles: frozenset[str]) -> str:
+    """Decision e: the exact-distinct lines, one row each with its lines and first position.
 
-
-def exact_duplicates_sql(roles: frozenset[str]) -> str:
-    """Decision e: distinct lines per (category, in duty) on all mapped fields, normalised."""
+    Lines are equal when category, in-duty and the normalised codes of every mapped field
+    are. Person, canonical recipient and reason follow from those codes, so any line's
+    value is the group's (``min``). Every later count starts from this table.
+    """
     codes = "".join(
         f", {_CODE_COLUMN[r]}" for r in ("id", "phone", "key", "recipient") if r in roles
     )
+    rc = ", min(rc) AS rc" if "recipient" in roles else ""
     return (
-        f"SELECT cat, duty, count(*) FROM (SELECT DISTINCT cat, duty{codes} FROM lr) t"
-        " GROUP BY cat, duty"
+        f"SELECT cat, duty, min(reason) AS reason, min(person) AS person{rc},"
+        f" count(*) AS n, min(pos) AS first FROM lr GROUP BY cat, duty{codes}"
     )
 
 
-def records_sql(roles: frozenset[str]) -> str:
+def count_by_category_sql() -> str:
+    """Per (category, in duty, reason): lines (``as_seized``, the invalid funnel) and distinct lines."""
+    return "SELECT cat, duty, reason, sum(n), count(*) FROM g GROUP BY cat, duty, reason"
+
+
+RECIPIENT_BITS = 62
+"""Up to this many distinct recipients, a record's are counted as bits of one integer."""
+
+
+def records_sql(d: Dialect, roles: frozenset[str], *, recipient_bits: bool) -> str:
     """L1–L3: one row per record (category × person) of the valid lines.
 
-    ``k`` = distinct non-empty recipients (decision h), counted as the non-null recipient
-    groups of the record (two plain aggregations are cheaper than ``count(DISTINCT …)``);
-    ``duty`` true only when every line of the record is from an in-duty file (decision i).
+    ``k`` = distinct non-empty recipients (decision h); ``duty`` true only when every line of
+    the record is from an in-duty file (decision i). With ``recipient_bits`` (every
+    recipient code is at most ``RECIPIENT_BITS``) the recipients of a record are OR-ed as
+    bits and counted in the same aggregation; otherwise a first aggregation per recipient
+    comes before the one per record.
     """
     if "recipient" not in roles:
         return (
-            "SELECT cat, person, count(*) AS n, min(pos) AS first, CAST(0 AS BIGINT) AS k,"
-            " bool_and(duty) AS duty FROM lr WHERE reason = 0 GROUP BY cat, person"
+            "SELECT cat, person, sum(n) AS n, min(first) AS first, CAST(0 AS BIGINT) AS k,"
+            " bool_and(duty) AS duty FROM g WHERE reason = 0 GROUP BY cat, person"
+        )
+    if recipient_bits:
+        return (
+            "SELECT cat, person, sum(n) AS n, min(first) AS first,"
+            f" coalesce(bit_count(bit_or({d.shift_left('CAST(1 AS BIGINT)', 'rc')})), 0) AS k,"
+            " bool_and(duty) AS duty FROM g WHERE reason = 0 GROUP BY cat, person"
         )
     return (
         "SELECT cat, person, sum(n) AS n, min(first) AS first, count(rc) AS k,"
         " bool_and(duty) AS duty FROM"
-        " (SELECT cat, person, rc, count(*) AS n, min(pos) AS first, bool_and(duty) AS duty"
-        " FROM lr WHERE reason = 0 GROUP BY cat, person, rc) t GROUP BY cat, person"
+        " (SELECT cat, person, rc, sum(n) AS n, min(first) AS first, bool_and(duty) AS duty"
+        " FROM g WHERE reason = 0 GROUP BY cat, person, rc) t GROUP BY cat, person"
     )
 
 
@@ -447,16 +473,26 @@ def first_merged_lines_sql(limit: int) -> str:
     )
 
 
-def sample_sql(ranks: Mapping[int, Sequence[int]]) -> str:
-    """The records at the given ranks (1-based, by first position) of each category code."""
-    where = " OR ".join(
-        f"(cat = {cat} AND rk IN ({', '.join(str(r) for r in picks)}))"
-        for cat, picks in sorted(ranks.items())
-        if picks
-    )
-    cats = ", ".join(str(c) for c in sorted(ranks))
+SAMPLE_MODULUS = 2_147_483_629
+"""A prime below 2^31: the review sample's scores stay exact in 64-bit integers on any engine."""
+
+
+def sample_sql(category: int, seed: int, size: int) -> str:
+    """The review sample of one category: the ``size`` records with the lowest seeded score.
+
+    The score of a record is ``(m² + c) mod P`` with ``m = ((first mod P) × a + b) mod P``
+    and ``a``, ``b``, ``c`` drawn from the seed: integer arithmetic below 2^63 that both
+    engines compute alike, so the same seed and
+    evidence give the same records anywhere; ties (none in practice) go by first position.
+    A top-N query, not a sort of the whole category.
+    """
+    half = SAMPLE_MODULUS // 2
+    a = half + (seed * 7_919 + 104_729) % (half - 1)
+    b = (seed * 15_485_863 + 32_452_843) % SAMPLE_MODULUS
+    c = (seed * 49_979_687 + 86_028_121) % SAMPLE_MODULUS
+    mixed = f"(((first % {SAMPLE_MODULUS}) * {a} + {b}) % {SAMPLE_MODULUS})"
+    score = f"(({mixed} * {mixed} + {c}) % {SAMPLE_MODULUS})"
     return (
-        "SELECT cat, first, person FROM (SELECT cat, first, person,"
-        " row_number() OVER (PARTITION BY cat ORDER BY first) AS rk"
-        f" FROM rec WHERE cat IN ({cats})) t WHERE {where}"
+        f"SELECT cat, first, person FROM rec WHERE cat = {category}"
+        f" ORDER BY {score}, first LIMIT {size}"
     )

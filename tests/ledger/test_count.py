@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -146,3 +147,24 @@ def test_future_conduct_date_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ledger.LedgerError) as info:
         run(mapping, conduct_date=date(9999, 1, 1))
     assert info.value.code == "bad_conduct_date"
+
+
+def test_l3_recipients_counted_alike_beyond_the_bit_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-recipient aggregation (many recipients) and the bit count give the same answer."""
+    rows = [[id18(i % 7), f"买家{i % 5}"] for i in range(40)]
+    write_csv(tmp_path / "w.csv", ["id", "buyer"], rows)
+    mapping = write_mapping(
+        tmp_path,
+        {
+            "path": "w.csv",
+            "id_number": "id",
+            "recipient_column": "buyer",
+            "category": "whereabouts",
+        },
+    )
+    bits = run(mapping)
+    monkeypatch.setattr(sys.modules["ledger.count"], "RECIPIENT_BITS", 0)
+    assert run(mapping) == bits
+    assert bits["variants"]["persons"]["by_category"] == {"whereabouts": 35}
