@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except LedgerError as exc:
         sys.stderr.write(f"ledger: error: {exc.text()}\n")
-        sys.stderr.write(f"ledger: 错误: {exc.message_zh}\n")
+        sys.stderr.write(f"ledger: 错误: {exc.text_zh()}\n")
         return 1
     text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     if args.out is None:

@@ -36,14 +36,20 @@ class LedgerError(Exception):
         self.line = line
         super().__init__(self.text())
 
-    def text(self) -> str:
-        """One line for a terminal: ``file:line: column …: message``."""
-        where = ""
+    def _where(self, bare_line: str) -> str:
         if self.file is not None:
-            where = self.file + (f":{self.line}" if self.line is not None else "") + ": "
-        elif self.line is not None:
-            where = f"line {self.line}: "
-        return where + self.message
+            return self.file + (f":{self.line}" if self.line is not None else "") + ": "
+        if self.line is not None:
+            return bare_line.format(self.line)
+        return ""
+
+    def text(self) -> str:
+        """One line for a terminal: ``file:line: message``."""
+        return self._where("line {}: ") + self.message
+
+    def text_zh(self) -> str:
+        """The same line in Chinese: ``file:line: message_zh``."""
+        return self._where("第 {} 行: ") + self.message_zh
 
     def as_dict(self) -> dict[str, str | int | None]:
         """``{code, file, column, line, message, message_zh}`` for JSON answers."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ledger import LedgerError
 from tests.ledger.helpers import cli, id18, write_csv, write_mapping
 
 
@@ -43,3 +44,11 @@ def test_l7_bad_key_is_a_usage_error(tmp_path: Path) -> None:
     done = cli("count", mapping(tmp_path), "--key", "not-hex")
     assert done.returncode == 2
     assert "hexadecimal" in done.stderr
+
+
+def test_l7_a_refusal_names_the_file_in_both_languages() -> None:
+    """The Chinese line of a refusal names the file and line as the English one does."""
+    error = LedgerError("missing_column", "no such column", "没有这一列", file="a.csv", line=3)
+    assert error.text() == "a.csv:3: no such column"
+    assert error.text_zh() == "a.csv:3: 没有这一列"
+    assert LedgerError("x", "bad", "错", line=7).text_zh() == "第 7 行: 错"
