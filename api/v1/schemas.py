@@ -30,6 +30,7 @@ import calculator
 import calculator.law
 from api.problems import Problem
 from api.v1.descriptions import description
+from api.v1.parameters import ruleset_tables
 from calculator import Basis, Category, LeniencyStatus, Offender, Tier
 
 __all__ = [
@@ -472,6 +473,37 @@ class FineMultiples(BaseModel):
     max_multiple: int
 
 
+def _camel(key: str) -> str:
+    return "".join(part.capitalize() for part in key.split("_"))
+
+
+def _tree_model(name: str, tables: list[dict[str, Any]]) -> type[BaseModel]:
+    """The model of tables of the law data, inferred from the tables themselves: a key in
+    every table is required, a nested table is a nested model named after its key."""
+    fields: dict[str, Any] = {}
+    for key in dict.fromkeys(k for t in tables for k in t):
+        values = [t[key] for t in tables if key in t]
+        inner = [v for v in values if isinstance(v, dict)]
+        rows = [r for v in values if isinstance(v, list) for r in v if isinstance(r, dict)]
+        if inner:
+            wire: Any = _tree_model(name + _camel(key), inner)
+        elif rows:
+            wire = list[_tree_model(name + _camel(key), rows)]  # type: ignore[misc]
+        elif isinstance(values[0], list):
+            wire = list[type(values[0][0])] if values[0] else list[Any]  # type: ignore[misc]
+        else:
+            wire = type(values[0])
+        required = len(values) == len(tables)
+        fields[key] = (wire, ...) if required else (wire | None, None)
+    model: type[BaseModel] = create_model(name, __config__=_RESPONSE, **fields)
+    model.__module__ = __name__
+    return model
+
+
+Parameters = _tree_model("Parameters", ruleset_tables())
+"""One ``[[ruleset]]`` table of ``calculator/law/parameters.toml``, as the data holds it."""
+
+
 class Ruleset(BaseModel):
     """One parameter set with its effective date, each value with its provision."""
 
@@ -490,6 +522,7 @@ class Ruleset(BaseModel):
     business_profit_standard: AmountStandard
     fine_guide: FineMultiples
     catch_all_hint: FractionStandard
+    parameters: Parameters  # type: ignore[valid-type]
 
 
 class RulesetList(BaseModel):

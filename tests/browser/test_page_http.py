@@ -84,17 +84,17 @@ def test_page_is_not_in_the_api_document(client: TestClient) -> None:
     assert not any(p.startswith("/page") for p in paths)
 
 
-def test_page_data_states_the_law_from_the_calculator(client: TestClient) -> None:
-    """Category names and standards in the page come from calculator.law, per ruleset."""
+def test_page_data_states_the_law_as_the_rulesets_answer(client: TestClient) -> None:
+    """The page's law is the GET /v1/rulesets answer as is: names and nested parameter sets."""
     data = _page_data(client.get("/").text)
-    assert [c["value"] for c in data["categories"]] == [c.value for c in Category]
-    assert [c["zh"] for c in data["categories"]] == [CATEGORY_NAMES[c].zh for c in Category]
-    for rs in RULESETS:
-        entry = data["rulesets"][rs.id]
-        assert entry["records"] == {c.value: rs.threshold(c) for c in Category}
-        assert entry["tenfold_factor"] == rs.tenfold_factor
-    assert data["current_ruleset"] == RULESETS[-1].id
-    assert data["first_conduct_date"] == "2009-02-28"
+    assert data["law"] == client.get("/v1/rulesets").json()
+    assert [c["category"] for c in data["law"]["categories"]] == [c.value for c in Category]
+    assert [c["zh"] for c in data["law"]["categories"]] == [CATEGORY_NAMES[c].zh for c in Category]
+    for rs, entry in zip(RULESETS, data["law"]["rulesets"], strict=True):
+        standards = entry["parameters"]["record_standard"]
+        assert {c: s["records"] for s in standards for c in s["categories"]} == {
+            c.value: rs.threshold(c) for c in Category
+        }
     assert {k: v for k, v in data.items() if k != "limits"} == law_data()
 
 

@@ -13,8 +13,15 @@
   const DATA = JSON.parse(document.getElementById("page-data").textContent);
   const LIMITS = DATA.limits;
   const MONEY = new RegExp(LIMITS.money_pattern);
+  // The law as GET /v1/rulesets answers it: each parameter set nested as the law data holds it.
+  const LAW = DATA.law;
+  const CATEGORIES = LAW.categories;
   const CATEGORY = {};
-  DATA.categories.forEach(function (c) { CATEGORY[c.value] = c; });
+  CATEGORIES.forEach(function (c) { CATEGORY[c.category] = c; });
+  const PARAMETERS = {};
+  LAW.rulesets.forEach(function (r) { PARAMETERS[r.id] = r.parameters; });
+  const CURRENT = LAW.rulesets[LAW.rulesets.length - 1].parameters;
+  const FIRST_CONDUCT_DATE = LAW.statutes[0].effective_from;
 
   // ---------------------------------------------------------------------------
   // Language: the HTML holds the Chinese; English texts are here.
@@ -287,21 +294,10 @@
 
   function categorySelect() {
     const select = el("select", { "data-field": "category" });
-    const rs = DATA.rulesets[DATA.current_ruleset];
-    const groups = [];
-    DATA.categories.forEach(function (c) {
-      const provision = rs.provision[c.value];
-      let group = groups.find(function (g) { return g.provision === provision; });
-      if (!group) {
-        group = { provision: provision, records: rs.records[c.value], node: el("optgroup") };
-        groups.push(group);
-      }
-      group.node.appendChild(el("option", { value: c.value, "data-category": c.value }));
-    });
-    groups.forEach(function (g) {
-      g.node.setAttribute("data-provision", g.provision);
-      g.node.setAttribute("data-records", String(g.records));
-      select.appendChild(g.node);
+    CURRENT.record_standard.forEach(function (s) {
+      const group = el("optgroup", { "data-provision": s.provision, "data-records": String(s.records) });
+      s.categories.forEach(function (c) { group.appendChild(el("option", { value: c, "data-category": c })); });
+      select.appendChild(group);
     });
     return select;
   }
@@ -328,7 +324,7 @@
       el("button", { type: "button", className: "link", "data-remove": "", "data-msg": "remove_row" })
     ]);
     const category = categorySelect();
-    category.value = values.category || DATA.categories[0].value;
+    category.value = values.category || CATEGORIES[0].category;
     const count = el("input", { type: "text", inputmode: "numeric", "data-field": "count" });
     count.value = values.count === undefined ? "" : String(values.count);
     const recipients = el("input", { type: "text", inputmode: "numeric", "data-field": "recipients", placeholder: "0" });
@@ -338,10 +334,10 @@
     const dutyLabel = el("label", { className: "check" }, [duty, el("span", { "data-msg": "obtained_in_duty" })]);
     const alternatives = el("details", { "data-field": "alternatives" });
     alternatives.appendChild(el("summary", { "data-msg": "alternatives" }));
-    DATA.categories.forEach(function (c) {
-      const box = el("input", { type: "checkbox", value: c.value, "data-alternative": c.value });
-      box.checked = (values.alternative_categories || []).indexOf(c.value) >= 0;
-      alternatives.appendChild(el("label", { className: "check" }, [box, el("span", { "data-category": c.value })]));
+    CATEGORIES.forEach(function (c) {
+      const box = el("input", { type: "checkbox", value: c.category, "data-alternative": c.category });
+      box.checked = (values.alternative_categories || []).indexOf(c.category) >= 0;
+      alternatives.appendChild(el("label", { className: "check" }, [box, el("span", { "data-category": c.category })]));
     });
     if ((values.alternative_categories || []).length) { alternatives.open = true; }
     const label = el("input", { type: "text", "data-field": "label" });
@@ -447,8 +443,8 @@
 
     const request = {};
     request.conduct_date = dateValue("conduct_date", "/conduct_date");
-    if (request.conduct_date && request.conduct_date < DATA.first_conduct_date) {
-      fail("/conduct_date", "date_before", { d: DATA.first_conduct_date });
+    if (request.conduct_date && request.conduct_date < FIRST_CONDUCT_DATE) {
+      fail("/conduct_date", "date_before", { d: FIRST_CONDUCT_DATE });
     }
     request.offender = $("#offender").value;
 
@@ -745,9 +741,10 @@
   function renderChart(a, request) {
     const figure = $("#chart");
     figure.textContent = "";
-    const rs = DATA.rulesets[a.ruleset.id] || DATA.rulesets[DATA.current_ruleset];
-    const factor = { p: BigInt(rs.tenfold_factor), q: 1n };
-    const half = exact(rs.insider_share);
+    const rs = PARAMETERS[a.ruleset.id] || CURRENT;
+    const standardOf = function (cat) { return rs.record_standard.find(function (s) { return s.categories.indexOf(cat) >= 0; }); };
+    const factor = { p: BigInt(rs.tenfold.factor), q: 1n };
+    const half = exact(rs.insider_share.share);
     const q = a.quantity;
     const records = function (v) { return msg("unit_records", { v: intText(v) }); };
     const money = function (v) { return msg("unit_money", { v: moneyText(v) }); };
@@ -755,17 +752,17 @@
     const recordsOf = function (f) { return records(f.q === 1n ? f.p.toString() : f.p.toString() + "/" + f.q.toString()); };
 
     Object.keys(q.by_category).forEach(function (cat) {
-      const base = exact(rs.records[cat]);
+      const base = exact(standardOf(cat).records);
       const ten = times(base, factor);
       figure.appendChild(meter({
         key: "records:" + cat,
-        label: msg("m_records", { category: categoryName(cat), cite: cite(rs.provision[cat]) }),
+        label: msg("m_records", { category: categoryName(cat), cite: cite(standardOf(cat).provision) }),
         value: exact(q.by_category[cat]), base: base, ten: ten,
         valueText: records(q.by_category[cat]), baseText: recordsOf(base), tenText: recordsOf(ten)
       }));
     });
     Object.keys(q.insider_by_category || {}).forEach(function (cat) {
-      const base = times(exact(rs.records[cat]), half);
+      const base = times(exact(standardOf(cat).records), half);
       const ten = times(base, factor);
       figure.appendChild(meter({
         key: "insider:" + cat,
@@ -792,7 +789,7 @@
         baseText: fractionText(q.insider_proportional_sum_standards[0]), tenText: fractionText(q.insider_proportional_sum_standards[1])
       }));
     }
-    const gainsBase = exact(rs.gains_cny);
+    const gainsBase = exact(rs.gains_standard.amount_cny);
     figure.appendChild(meter({
       key: "gains",
       label: msg("m_gains"),
@@ -810,7 +807,7 @@
       }));
     }
     if (request.business_purchase && !request.business_purchase.resold) {
-      const base = exact(rs.profit_cny);
+      const base = exact(rs.business_profit_standard.amount_cny);
       figure.appendChild(meter({
         key: "profit",
         label: msg("m_profit"),
