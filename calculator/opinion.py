@@ -22,6 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
+from calculator.citation import cite_en, cite_zh, item_en, item_zh, number_zh
 from calculator.law import CATEGORY_NAMES
 from calculator.model import Category, Ground, OpenQuestion, Tier
 
@@ -50,54 +51,6 @@ INTERPRETATION_EN = (
 # Numbers, money and citations
 
 _DIGITS = "零一二三四五六七八九"
-_SMALL_UNITS = ("", "十", "百", "千")
-_GROUP_UNITS = ("", "万", "亿", "万亿")
-
-
-def _group_zh(n: int) -> str:
-    """0 < n < 10000 in Chinese numerals, with 零 for inner gaps (一千零一, 一百一十)."""
-    out = ""
-    zero = False
-    for power in (3, 2, 1, 0):
-        digit = n // 10**power % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += _DIGITS[digit] + _SMALL_UNITS[power]
-    return out
-
-
-@lru_cache(maxsize=4096)
-def number_zh(n: int) -> str:
-    """A non-negative integer in Chinese numerals: 60 → 六十, 4400 → 四千四百, 100500 → 十万零五百."""
-    if n < 0:
-        raise ValueError("number_zh: only non-negative integers")
-    if n == 0:
-        return _DIGITS[0]
-    groups: list[int] = []
-    rest = n
-    while rest:
-        groups.append(rest % 10000)
-        rest //= 10000
-    if len(groups) > len(_GROUP_UNITS):
-        return str(n)
-    out = ""
-    pending_zero = False
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if group == 0:
-            pending_zero = bool(out)
-            continue
-        if out and (pending_zero or group < 1000):
-            out += "零"
-        out += _group_zh(group) + _GROUP_UNITS[index]
-        pending_zero = False
-    if out.startswith("一十"):
-        out = out[1:]  # 十五, 十万; but 一百一十 keeps its inner 一十
-    return out
 
 
 def _decimal(value: object) -> Decimal:
@@ -155,47 +108,6 @@ def _plain_en(detail_value: object) -> str:
     if value.denominator == 1:
         return f"{value.numerator:,}"
     return f"{value.numerator}/{value.denominator}"
-
-
-@lru_cache(maxsize=4096)
-def cite_zh(provision: str) -> str:
-    """``5.1.3`` → 《解释》第五条第一款第三项; ``CL253-1.2`` → 刑法第二百五十三条之一第二款."""
-    if provision.startswith("CL253-1"):
-        paragraph = provision.removeprefix("CL253-1").lstrip(".")
-        suffix = f"第{number_zh(int(paragraph))}款" if paragraph else ""
-        return f"刑法第二百五十三条之一{suffix}"
-    if provision.startswith("CL"):
-        return f"刑法第{number_zh(int(provision[2:]))}条"
-    parts = [int(p) for p in provision.split(".")]
-    text = f"《解释》第{number_zh(parts[0])}条"
-    if len(parts) > 1:
-        text += f"第{number_zh(parts[1])}款"
-    if len(parts) > 2:
-        text += f"第{number_zh(parts[2])}项"
-    return text
-
-
-@lru_cache(maxsize=4096)
-def cite_en(provision: str) -> str:
-    """``5.1.3`` → Art. 5(1)(3) of the Interpretation; ``CL253-1.2`` → Art. 253-1(2) of the Criminal Law."""
-    if provision.startswith("CL"):
-        article, _, paragraph = provision[2:].partition(".")
-        return f"Art. {article}" + (f"({paragraph})" if paragraph else "") + " of the Criminal Law"
-    article, *rest = provision.split(".")
-    return f"Art. {article}" + "".join(f"({p})" for p in rest) + " of the Interpretation"
-
-
-@lru_cache(maxsize=4096)
-def _item_zh(provision: str) -> str:
-    """Within Art. 5: ``5.1.3`` → 第一款第三项 (the short form after 《解释》第五条 is named)."""
-    _, paragraph, item = provision.split(".")
-    return f"第{number_zh(int(paragraph))}款第{number_zh(int(item))}项"
-
-
-@lru_cache(maxsize=4096)
-def _item_en(provision: str) -> str:
-    _, paragraph, item = provision.split(".")
-    return f"Art. 5({paragraph})({item})"
 
 
 # ---------------------------------------------------------------------------
@@ -321,10 +233,10 @@ def _standard_zh_text(g: Ground) -> str:
         standard = f"{money_zh(d['standard_cny'])}以上"
     cite = cite_zh(g.provision)
     if _is_tenfold(g):
-        base = "第一款第八项" if _insider(g) else _item_zh(item)
+        base = "第一款第八项" if _insider(g) else item_zh(item)
         return f"达到{cite}规定的标准（{base}规定标准的十倍，即{standard}）"
     if _insider(g):
-        return f"达到{cite}规定的标准（{_item_zh(item)}规定标准的一半，即{standard}）"
+        return f"达到{cite}规定的标准（{item_zh(item)}规定标准的一半，即{standard}）"
     return f"达到{cite}规定的标准（{standard}）"
 
 
@@ -339,10 +251,10 @@ def _standard_en_text(g: Ground) -> str:
         standard = f"{money_en(d['standard_cny'])} or more"
     cite = cite_en(g.provision)
     if _is_tenfold(g):
-        base = "Art. 5(1)(8)" if _insider(g) else _item_en(item)
+        base = "Art. 5(1)(8)" if _insider(g) else item_en(item)
         return f"reaching the standard of {cite} (ten times that of {base}: {standard})"
     if _insider(g):
-        return f"reaching the standard of {cite} (half that of {_item_en(item)}: {standard})"
+        return f"reaching the standard of {cite} (half that of {item_en(item)}: {standard})"
     return f"reaching the standard of {cite} ({standard})"
 
 

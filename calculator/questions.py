@@ -1,6 +1,6 @@
 """Open questions a court must still decide, and warnings on how the law was applied.
 
-Each is raised exactly where a decision calls for it: D8, D9, D12, D17, D18, D20 for
+Each is raised exactly where a decision calls for it: D8, D9, D12, D13, D17, D18, D20 for
 open questions; D18 and D22 for warnings. The tier is never changed here.
 """
 
@@ -10,6 +10,15 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from calculator.citation import (
+    cite_en,
+    cite_items_zh,
+    cite_zh,
+    item_en,
+    item_number_zh,
+    number_en,
+    number_zh,
+)
 from calculator.evaluate import Evaluation
 from calculator.law import STATUTES, Ruleset
 from calculator.model import Case, OpenQuestion, Tier, Warning
@@ -103,6 +112,41 @@ def _d12_insider_blend(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion 
     )
 
 
+def _d13_tenfold_rests_on_insider_half(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None:
+    """D13: 情节特别严重 rests only on ten times the halved standards of the insider part."""
+    if ev.tier is not Tier.ESPECIALLY_SERIOUS:
+        return None
+    top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
+    if not top or any(g.detail.get("part") != "insider_part" for g in top):
+        return None  # a ground at the ordinary ×10 standard or a para-2 finding holds
+    tenfold, insider = rs.tenfold_provision, rs.insider_provision
+    times_zh = f"{number_zh(rs.tenfold_factor)}倍"
+    first, last = rs.standards[0].provision, rs.gains_provision
+    return OpenQuestion(
+        code="tenfold_rests_on_insider_half_standard",
+        provision=tenfold,
+        text=(
+            f"情节特别严重仅以履行职责或者提供服务过程中获得的部分达到{cite_zh(insider)}"
+            f"规定标准（减半标准）的{times_zh}为依据：全案未达到第五条第一款"
+            f"{cite_items_zh(first, last)}规定标准的{times_zh}，也未认定第五条第二款的其他情形。"
+            f"{cite_zh(tenfold)}的文字列举{cite_items_zh(first, insider)}，包括{item_number_zh(insider)}，"
+            "但已公开的判决（淮阴严某案、福州公安民警案、德佑马某案）对此类事实仅认定情节严重，"
+            f"尚无法院适用减半标准的{times_zh}，须由法院判断。"
+        ),
+        text_en=(
+            "情节特别严重 rests only on the part obtained in performing duties or providing "
+            f"services reaching {number_en(rs.tenfold_factor)} times the halved standards of "
+            f"{cite_en(insider)}; the whole case reaches {number_en(rs.tenfold_factor)} times no "
+            f"standard of {item_en(first)} to {item_en(last)}, and no other circumstance of "
+            f"Art. 5(2) is found. {item_en(tenfold)} names {item_en(first)} to {item_en(insider)}, "
+            f"{item_en(insider)} included, but "
+            "the published judgments on such facts (淮阴 严某, 福州 police officer, 德佑 马某) "
+            "found only 情节严重: no court is known to have applied the halved standards "
+            "multiplied by ten, and the court decides."
+        ),
+    )
+
+
 def _d17_window_edge(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion | None:
     """D17: the administrative penalty lies within the margin of the two-year window's start."""
     penalty = case.circumstances.prior_administrative_penalty_date
@@ -169,12 +213,13 @@ def _d20_no_tenfold_for_art6(ev: Evaluation) -> OpenQuestion | None:
 def open_questions(
     ev: Evaluation, case: Case, rs: Ruleset, *, art5_tier: Tier | None
 ) -> tuple[OpenQuestion, ...]:
-    """The open questions of D8, D9, D12, D17, D18 and D20, in that order."""
+    """The open questions of D8, D9, D12, D13, D17, D18 and D20, in that order."""
     found: list[OpenQuestion] = []
     for question in (
         _d8_tenfold_rests_on_sum(ev, rs),
         _d9_counts_and_gains_both_half(ev, case.illegal_gains_cny, rs),
         _d12_insider_blend(ev, case, rs),
+        _d13_tenfold_rests_on_insider_half(ev, rs),
         _d17_window_edge(ev, case, rs),
         _d18_art6_changes_tier(ev, art5_tier),
         _d20_no_tenfold_for_art6(ev),
