@@ -895,7 +895,7 @@
       const label = r.label !== undefined ? r.label : (request.records[i] || {}).label;
       body.appendChild(el("tr", null, [
         el("td", { className: "num", text: String(i + 1) }),
-        el("td", { text: label || "" }),
+        el("td", { className: "label", text: label || "" }),
         el("td", { text: categoryName(r.category) }),
         el("td", { className: "num", text: intText(r.count) }),
         el("td", { className: "num", text: intText(r.recipients) }),
