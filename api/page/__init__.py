@@ -26,8 +26,10 @@ from fastapi import APIRouter, FastAPI, HTTPException
 from starlette.responses import Response
 
 from api.v1 import reference
+from calculator import PROVISIONS
+from calculator.citation import cite_en, cite_zh
 
-__all__ = ["ASSETS_PATH", "PAGE_CSP", "install_page", "law_data"]
+__all__ = ["ASSETS_PATH", "PAGE_CSP", "cites", "install_page", "law_data"]
 
 ASSETS_PATH = "/page"
 
@@ -54,10 +56,28 @@ def _read(name: str) -> bytes:
     return files("api.page").joinpath("static", name).read_bytes()
 
 
+def cites() -> dict[str, dict[str, str]]:
+    """Every provision's citation as the core writes it (``calculator.citation``), and each
+    article's of the Interpretation, by id: ``{"5.1.3": {"zh": …, "en": …}}``.
+
+    The time-effect rules, which the citation function does not write, are cited by their
+    title (and, in English, by their id).
+    """
+    ids = list(PROVISIONS)
+    ids += sorted({p.split(".")[0] for p in PROVISIONS if p[0].isdigit()}, key=int)
+    found: dict[str, dict[str, str]] = {}
+    for provision in ids:
+        try:
+            found[provision] = {"zh": cite_zh(provision), "en": cite_en(provision)}
+        except ValueError:
+            found[provision] = {"zh": PROVISIONS[provision].title, "en": provision}
+    return found
+
+
 def law_data() -> dict[str, Any]:
     """The law's names, standards and texts the page shows: the ``GET /v1/rulesets`` answer
-    (each parameter set nested as the law data holds it), as is."""
-    return {"law": reference.rulesets()}
+    (each parameter set nested as the law data holds it), as is, and the citations."""
+    return {"law": reference.rulesets(), "cites": cites()}
 
 
 def _bound(schema: dict[str, Any], *names: str) -> Any:

@@ -16,7 +16,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.page import PAGE_CSP, install_page, law_data
-from calculator import RULESETS, Category
+from calculator import PROVISIONS, RULESETS, Category
+from calculator.citation import cite_en, cite_zh
 from calculator.law import CATEGORY_NAMES
 from tests.browser.conftest import page_app
 
@@ -96,6 +97,18 @@ def test_page_data_states_the_law_as_the_rulesets_answer(client: TestClient) -> 
             c.value: rs.threshold(c) for c in Category
         }
     assert {k: v for k, v in data.items() if k != "limits"} == law_data()
+
+
+def test_page_cites_as_the_calculator_does(client: TestClient) -> None:
+    """The page's citations are the core's, for every provision and every id the page names."""
+    data = _page_data(client.get("/").text)
+    named = set(
+        re.findall(r'data-cite(?:-[a-z_]+)?="([^"]+)"', (STATIC / "index.html").read_text())
+    )
+    assert named
+    assert named <= set(data["cites"])
+    for provision in (*named, *(p for p in PROVISIONS if not p.startswith("TE"))):
+        assert data["cites"][provision] == {"zh": cite_zh(provision), "en": cite_en(provision)}
 
 
 def test_page_limits_are_the_api_limits(client: TestClient) -> None:

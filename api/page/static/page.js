@@ -37,15 +37,15 @@
     conduct_date_hint: "Selects the law in force (Amendments VII and IX) and the two-year window; empty: the rules in force today.",
     offender: "Offender",
     natural_person: "Natural person",
-    unit: "Unit (Art. 7)",
+    unit: "Unit",
     records: "Personal information (one row per category)",
     category_help_title: "Which category?",
-    help_1: "Phone location, GPS or vehicle-tracker records: whereabouts (50-record standard).",
-    help_2: "The content of messages or chats is communication content (50); call detail records are communication records (500).",
-    help_3: "Bank account data with balance, password or similar status or credentials: property information (50); a bare card number is contested.",
-    help_4: "Hotel records are accommodation information, medical records health information, shopping orders transaction information (all 500).",
-    help_5: "Face data and resident-ID data with photo: other information that may affect personal or property safety (500; SPC Guiding Cases 192 and 193).",
-    help_6: "Ordinary data such as name plus mobile number: other personal information (5,000).",
+    help_1: "Phone location, GPS or vehicle-tracker records: whereabouts ({whereabouts}-record standard).",
+    help_2: "The content of messages or chats is communication content ({communication_content}); call detail records are communication records ({communication_records}).",
+    help_3: "Bank account data with balance, password or similar status or credentials: property information ({property}); a bare card number is contested.",
+    help_4: "Hotel records are accommodation information ({accommodation}), medical records health information ({health}), shopping orders transaction information ({transaction}).",
+    help_5: "Face data and resident-ID data with photo: other information that may affect personal or property safety ({other_safety}; SPC Guiding Cases 192 and 193).",
+    help_6: "Ordinary data such as name plus mobile number: other personal information ({general}).",
     help_7: "Vehicle and owner data, house ownership, flight or ride-hailing records, courier waybills, ID number plus phone without photo: courts differ. Choose the likeliest category and tick the other possible ones; the result shows whether the tier depends on the choice.",
     add_row: "Add a row",
     gains: "Illegal gains (违法所得)",
@@ -53,19 +53,19 @@
     illegal_gains_from_duty_cny: "Of which: from selling or providing information obtained in performing duties or providing services (CNY)",
     circumstances: "Circumstances (found by the court)",
     circumstances_hint: "The calculator cannot find these itself; ticking one states that it has been found.",
-    c_5_1_1: "Whereabouts information sold or provided was used by others to commit a crime (Art. 5(1)(1))",
-    c_5_1_2: "Sold or provided to someone known, or who should have been known, to use it for a crime (Art. 5(1)(2))",
-    c_5_1_9_criminal: "A prior criminal punishment for infringing personal information (Art. 5(1)(9))",
-    c_5_1_9_admin: "Decision date of a prior administrative penalty for infringing personal information (Art. 5(1)(9), within two years)",
-    c_5_1_10: "Other serious circumstances (Art. 5(1)(10), a court's finding)",
-    c_5_2_1: "Caused a victim's death, serious injury, mental disorder, kidnapping or similar severe consequences (Art. 5(2)(1))",
-    c_5_2_2: "Caused major economic loss or a bad social impact (Art. 5(2)(2))",
-    c_5_2_4: "Other especially serious circumstances (Art. 5(2)(4), a court's finding)",
-    art6: "Bought or received for a lawful business (Art. 6)",
+    c_5_1_1: "Whereabouts information sold or provided was used by others to commit a crime",
+    c_5_1_2: "Sold or provided to someone known, or who should have been known, to use it for a crime",
+    c_5_1_9_criminal: "A prior criminal punishment for infringing personal information",
+    c_5_1_9_admin: "Decision date of a prior administrative penalty for infringing personal information (within two years)",
+    c_5_1_10: "Other serious circumstances (a court's finding)",
+    c_5_2_1: "Caused a victim's death, serious injury, mental disorder, kidnapping or similar severe consequences",
+    c_5_2_2: "Caused major economic loss or a bad social impact",
+    c_5_2_4: "Other especially serious circumstances (a court's finding)",
+    art6: "Bought or received for a lawful business",
     business_purchase: "Illegally bought or received, for a lawful business, personal information other than that of Art. 5(1) items 3 and 4",
-    profit_cny: "Profit from using the information bought or received (CNY, Art. 6(1)(1))",
-    resold: "The information bought or received was sold or provided on (Art. 6(2): Art. 5 applies)",
-    art10: "Art. 10: conditions for a minor case",
+    profit_cny: "Profit from using the information bought or received (CNY)",
+    resold: "The information bought or received was sold or provided on (assessed as selling or providing)",
+    art10: "Conditions for a minor case",
     first_offender: "First offence",
     full_restitution: "All illegal gains returned",
     remorse: "Genuine remorse shown",
@@ -82,8 +82,8 @@
     open_questions: "Still for the court to decide",
     warnings: "Warnings",
     penalty: "Statutory range and fine",
-    leniency: "Art. 10 (minor case)",
-    counting: "Counting (Art. 11)",
+    leniency: "Minor case",
+    counting: "Counting",
     opinion: "Written opinion",
     copy: "Copy"
   };
@@ -93,13 +93,13 @@
     remove_row: ["删除此行", "Remove row"],
     category: ["信息类别", "Category"],
     count: ["条数", "Records"],
-    count_hint: ["已剔除有证据证明不真实或者重复的信息（第十一条第三款）", "After removing records proven false or duplicated (Art. 11(3))"],
+    count_hint: ["已剔除有证据证明不真实或者重复的信息", "After removing records proven false or duplicated"],
     recipients: ["分别出售、提供的不同单位或者个人数", "Distinct recipients"],
-    recipients_hint: ["向不同单位或者个人分别出售、提供同一信息的，条数累计计算（第十一条第二款）；0 = 未出售或者提供", "The same records sold or provided to several recipients add up (Art. 11(2)); 0 = not passed on"],
-    obtained_in_duty: ["在履行职责或者提供服务过程中获得，又出售或者提供（第五条第一款第八项）", "Obtained in performing duties or providing services, then sold or provided (Art. 5(1)(8))"],
+    recipients_hint: ["向不同单位或者个人分别出售、提供同一信息的，条数累计计算；0 = 未出售或者提供", "The same records sold or provided to several recipients add up; 0 = not passed on"],
+    obtained_in_duty: ["在履行职责或者提供服务过程中获得，又出售或者提供", "Obtained in performing duties or providing services, then sold or provided"],
     alternatives: ["可能认定的其他类别（最多 {n} 项）", "Other categories a court might choose (at most {n})"],
     label: ["标注（如证据编号，可不填）", "Label (e.g. exhibit number, optional)"],
-    group: ["第五条第一款{item}（{n}条）", "Art. 5(1)({i}) ({n} records)"],
+    group: ["{cite}（{n} 条）", "{cite} ({n} records)"],
     required: ["必须填写", "is required"],
     int_range: ["须为 {min} 至 {max} 之间的整数", "must be a whole number from {min} to {max}"],
     money: ["须为以元计的金额，非负，最多两位小数，不用逗号（如 5000 或 4999.99）", "must be an amount in yuan: non-negative, at most 2 decimal places, no commas (e.g. 5000 or 4999.99)"],
@@ -108,7 +108,7 @@
     label_long: ["最多 {n} 个字符", "at most {n} characters"],
     too_many_rows: ["最多 {n} 行", "at most {n} rows"],
     bad_date: ["日期不完整或无效", "the date is incomplete or invalid"],
-    date_before: ["不得早于 {d}（刑法第二百五十三条之一施行之日，此前的行为不构成本罪）", "must be on or after {d}, when CL253-1 came into force"],
+    date_before: ["不得早于 {d}（{statute}施行之日，此前的行为不构成本罪）", "must be on or after {d}, when {statute} came into force: earlier conduct is no offence"],
     admin_needs_conduct: ["须同时填写行为日期：“二年内”从行为日期往前计算", "requires the conduct date: the two-year window counts back from it"],
     client_errors: ["请更正标出的项目。", "Please correct the marked fields."],
     server_errors: ["服务未接受请求（{status}{title}），原因标在相应项目旁：", "The service did not accept the request ({status}{title}); the reasons are beside the fields:"],
@@ -118,7 +118,7 @@
     done: ["已完成。", "Done."],
     copied: ["已复制。", "Copied."],
     copy_failed: ["无法复制，请手动选择文字。", "Could not copy; select the text by hand."],
-    tier_sub: ["刑法第二百五十三条之一 · 法释〔2017〕10号 · 依所述事实计算，不代替司法机关的认定", "CL253-1 as defined by 法释〔2017〕10号 · computed on the facts stated; not a court's decision"],
+    tier_sub: ["{statute} · 依所述事实计算，不代替司法机关的认定", "{statute} · computed on the facts stated; not a court's decision"],
     sensitive: ["结论取决于信息归类：按最宽的归类为{lenient}，按最严的归类为{strict}（D5）。", "The tier depends on the classification: {lenient} with the most lenient categories, {strict} with the strictest (D5)."],
     no_grounds: ["没有任何一项标准达到。", "No standard is reached."],
     computed: ["计算得出", "computed"],
@@ -205,47 +205,26 @@
     return node;
   }
 
-  const DIGITS = "零一二三四五六七八九";
-
-  function numberZh(n) {
-    if (n === 0) { return DIGITS[0]; }
-    const units = ["", "十", "百", "千"];
-    let out = "";
-    let zero = false;
-    for (let power = 3; power >= 0; power -= 1) {
-      const d = Math.floor(n / Math.pow(10, power)) % 10;
-      if (d === 0) { zero = out !== ""; continue; }
-      if (zero) { out += "零"; zero = false; }
-      out += DIGITS[d] + units[power];
-    }
-    return out.indexOf("一十") === 0 ? out.slice(1) : out;
+  // Citations are the core's (calculator.citation), written into the page data per
+  // provision id; the answer carries its own grounds' and options' citations.
+  function citeOf(provision) {
+    const c = DATA.cites[provision];
+    return c ? (lang === "en" ? c.en : c.zh) : provision;
   }
 
-  function citeZh(provision) {
-    if (provision.indexOf("CL253-1") === 0) {
-      const para = provision.slice(8);
-      return "刑法第二百五十三条之一" + (para ? "第" + numberZh(Number(para)) + "款" : "");
-    }
-    if (/^CL\d+$/.test(provision)) { return "刑法第" + numberZh(Number(provision.slice(2))) + "条"; }
-    if (!/^\d+(\.\d+){0,2}$/.test(provision)) { return provision; }
-    const parts = provision.split(".").map(Number);
-    let text = "《解释》第" + numberZh(parts[0]) + "条";
-    if (parts.length > 1) { text += "第" + numberZh(parts[1]) + "款"; }
-    if (parts.length > 2) { text += "第" + numberZh(parts[2]) + "项"; }
-    return text;
+  // " (Art. 10 of the Interpretation)" or "（《解释》第十条）" after a label; nothing without an id.
+  function citeAfter(provision) {
+    if (!provision) { return ""; }
+    return lang === "en" ? " (" + citeOf(provision) + ")" : "（" + citeOf(provision) + "）";
   }
 
-  function citeEn(provision) {
-    if (/^CL/.test(provision)) {
-      const rest = provision.slice(2).split(".");
-      return "Art. " + rest[0] + (rest[1] ? "(" + rest[1] + ")" : "") + " CL";
-    }
-    if (!/^\d+(\.\d+){0,2}$/.test(provision)) { return provision; }
-    const parts = provision.split(".");
-    return "Art. " + parts[0] + parts.slice(1).map(function (p) { return "(" + p + ")"; }).join("");
+  // "{whereabouts}" in a help text: that category's record standard, from the law data.
+  function withStandards(text) {
+    return text.replace(/\{([a-z_]+)\}/g, function (whole, category) {
+      const s = CURRENT.record_standard.find(function (r) { return r.categories.indexOf(category) >= 0; });
+      return s ? intText(s.records) : whole;
+    });
   }
-
-  function cite(provision) { return lang === "en" ? citeEn(provision) : citeZh(provision); }
 
   function categoryName(value) {
     const c = CATEGORY[value];
@@ -312,7 +291,7 @@
     uid += 1;
     input.id = "row-field-" + uid;
     const label = el("label", { "data-msg": labelKey, for: input.id });
-    const hint = hintKey ? el("p", { className: "hint", "data-msg": hintKey }) : null;
+    const hint = hintKey ? el("p", { className: "hint", "data-msg": hintKey, "data-cite": rowsBox.getAttribute("data-cite-" + suffix) || "" }) : null;
     return el("div", { className: "field" + (extraClass ? " " + extraClass : "") }, [label, input, hint, errorSlot(suffix)]);
   }
 
@@ -331,7 +310,7 @@
     recipients.value = values.recipients ? String(values.recipients) : "";
     const duty = el("input", { type: "checkbox", "data-field": "obtained_in_duty" });
     duty.checked = Boolean(values.obtained_in_duty);
-    const dutyLabel = el("label", { className: "check" }, [duty, el("span", { "data-msg": "obtained_in_duty" })]);
+    const dutyLabel = el("label", { className: "check" }, [duty, el("span", { "data-msg": "obtained_in_duty", "data-cite": rowsBox.getAttribute("data-cite-obtained_in_duty") })]);
     const alternatives = el("details", { "data-field": "alternatives" });
     alternatives.appendChild(el("summary", { "data-msg": "alternatives" }));
     CATEGORIES.forEach(function (c) {
@@ -444,7 +423,7 @@
     const request = {};
     request.conduct_date = dateValue("conduct_date", "/conduct_date");
     if (request.conduct_date && request.conduct_date < FIRST_CONDUCT_DATE) {
-      fail("/conduct_date", "date_before", { d: FIRST_CONDUCT_DATE });
+      fail("/conduct_date", "date_before", { d: FIRST_CONDUCT_DATE, statute: LAW.statutes[0].title });
     }
     request.offender = $("#offender").value;
 
@@ -674,7 +653,7 @@
     a.grounds.forEach(function (g) {
       const head = el("div", { className: "ground-head" }, [
         el("span", { className: "prov", text: g.provision }),
-        el("span", { className: "cite", text: cite(g.provision) }),
+        el("span", { className: "cite", text: citeOf(g.provision) }),
         el("span", { className: "badge " + g.tier, text: tierName(g.tier) }),
         el("span", { className: "basis", text: msg(g.basis) })
       ]);
@@ -756,7 +735,7 @@
       const ten = times(base, factor);
       figure.appendChild(meter({
         key: "records:" + cat,
-        label: msg("m_records", { category: categoryName(cat), cite: cite(standardOf(cat).provision) }),
+        label: msg("m_records", { category: categoryName(cat), cite: citeOf(standardOf(cat).provision) }),
         value: exact(q.by_category[cat]), base: base, ten: ten,
         valueText: records(q.by_category[cat]), baseText: recordsOf(base), tenText: recordsOf(ten)
       }));
@@ -837,7 +816,7 @@
         : msg("next_gains", { amount: moneyText(o.additional_gains_cny), tier: tier });
       list.appendChild(el("li", { "data-provision": o.provision }, [
         el("span", { className: "next-sentence", text: sentence }),
-        el("span", { className: "muted", text: (lang === "en" ? " (" : "（") + cite(o.provision) + (lang === "en" ? ")" : "）") })
+        el("span", { className: "muted", text: (lang === "en" ? " (" : "（") + citeOf(o.provision) + (lang === "en" ? ")" : "）") })
       ]));
     });
   }
@@ -847,7 +826,7 @@
     questions.textContent = "";
     a.open_questions.forEach(function (q) {
       questions.appendChild(el("li", { "data-code": q.code }, [
-        el("strong", { text: cite(q.provision) + (lang === "en" ? ": " : "：") }),
+        el("strong", { text: citeOf(q.provision) + (lang === "en" ? ": " : "：") }),
         el("span", { text: lang === "en" ? q.text_en : q.text })
       ]));
     });
@@ -871,7 +850,7 @@
     }
     pair(msg("range"), lang === "en" ? p.range_en : p.range_zh);
     if (p.heavier_for_insider) {
-      pair(msg("heavier"), msg("heavier_text", { cite: cite(p.heavier_for_insider_provision || "CL253-1.2") }));
+      pair(msg("heavier"), msg("heavier_text", { cite: citeOf(p.heavier_for_insider_provision) }));
     }
     if (p.unit_offender) { pair(msg("unit_note"), lang === "en" ? p.unit_note_en : p.unit_note_zh); }
     pair(msg("fine_guide"), lang === "en" ? p.fine_guide.note_en : p.fine_guide.note_zh);
@@ -900,8 +879,8 @@
         el("td", { className: "num", text: intText(r.count) }),
         el("td", { className: "num", text: intText(r.recipients) }),
         el("td", { className: "num", text: intText(r.counted) }),
-        el("td", { text: cite(r.provision) }),
-        el("td", { text: r.path === "art6" ? cite("6.1") : cite("5.1") })
+        el("td", { text: citeOf(r.provision) }),
+        el("td", { text: citeOf(r.path.replace(/^art/, "")) })
       ]));
     });
     table.appendChild(body);
@@ -915,7 +894,7 @@
     box.className = "tier-box t-" + a.tier;
     $("#tier").textContent = lang === "en" ? tierName(a.tier) : a.tier_zh;
     $("#tier").setAttribute("data-tier", a.tier);
-    $("#tier-sub").textContent = (lang === "en" ? a.tier_zh + " · " : "") + msg("tier_sub");
+    $("#tier-sub").textContent = (lang === "en" ? a.tier_zh + " · " : "") + msg("tier_sub", { statute: citeOf(a.penalty.provision) });
     const c = a.classification;
     const cls = $("#classification");
     cls.hidden = !c.sensitive;
@@ -970,20 +949,18 @@
       document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
       $all("[data-i18n]").forEach(function (n) {
         const key = n.getAttribute("data-i18n");
-        n.textContent = lang === "en" ? (EN[key] || ZH[key]) : ZH[key];
+        n.textContent = withStandards(lang === "en" ? (EN[key] || ZH[key]) : ZH[key]) + citeAfter(n.getAttribute("data-cite"));
       });
       const sw = $("#lang-switch");
       sw.textContent = lang === "en" ? "中文" : "English";
       sw.setAttribute("lang", lang === "en" ? "zh-CN" : "en");
     }
     $all("[data-msg]", scope).forEach(function (n) {
-      n.textContent = msg(n.getAttribute("data-msg"), { n: LIMITS.max_alternatives });
+      n.textContent = msg(n.getAttribute("data-msg"), { n: LIMITS.max_alternatives }) + citeAfter(n.getAttribute("data-cite"));
     });
     $all("[data-category]", scope).forEach(function (n) { n.textContent = categoryName(n.getAttribute("data-category")); });
     $all("optgroup[data-provision]", scope).forEach(function (g) {
-      const provision = g.getAttribute("data-provision");
-      const item = provision.split(".")[2];
-      g.label = msg("group", { item: "第" + numberZh(Number(item)) + "项", i: item, n: intText(g.getAttribute("data-records")) });
+      g.label = msg("group", { cite: citeOf(g.getAttribute("data-provision")), n: intText(g.getAttribute("data-records")) });
     });
     if (!root) {
       renumberRows();
