@@ -20,7 +20,11 @@ __all__ = [
     "number_en",
     "number_zh",
     "quoted_zh",
+    "share_en",
+    "share_zh",
 ]
+
+from fractions import Fraction
 
 from calculator.law import provision_text
 
@@ -138,3 +142,17 @@ def quoted_zh(provision: str) -> str:
     if text.startswith("（"):
         text = text[text.index("）") + 1 :]
     return text.rstrip("。；：")
+
+
+def share_zh(share: Fraction) -> str:
+    """A share of a standard in words: 1/2 → 一半, 2/3 → 三分之二."""
+    if share == Fraction(1, 2):
+        return "一半"
+    return f"{number_zh(share.denominator)}分之{number_zh(share.numerator)}"
+
+
+def share_en(share: Fraction) -> str:
+    """A share of a standard in words: 1/2 → half, 2/3 → 2/3."""
+    if share == Fraction(1, 2):
+        return "half"
+    return f"{share.numerator}/{share.denominator}"

@@ -36,12 +36,15 @@ __all__ = [
     "NextTier",
     "Offender",
     "OpenQuestion",
+    "OptionBasis",
     "Penalty",
     "ProvisionRef",
     "Quantity",
     "RecordRow",
     "RowCount",
     "RulesetRef",
+    "Standard",
+    "StandardKind",
     "Tier",
     "Warning",
     "builder",
@@ -157,6 +160,25 @@ class Basis(enum.Enum):
     CALLER_FINDING = "caller_finding"
 
 
+class OptionBasis(enum.Enum):
+    """How a next-tier option reaches the tier: the route of the ground it would make hold."""
+
+    SINGLE_CATEGORY = "single_category"  # one category reaches its own standard (5.1.3 – 5.1.5)
+    PROPORTIONAL_SUM = "proportional_sum"  # the proportional sum reaches it (5.1.6, D7, D8)
+    GAINS = "gains"  # the illegal gains reach it (5.1.7, D10)
+    CALLER_FINDING = (
+        "caller_finding"  # a finding held back by D20 applies once Art. 5 conduct is added
+    )
+
+
+class StandardKind(enum.Enum):
+    """What a standard counts: records of one category, the proportional sum, or yuan."""
+
+    RECORDS = "records"
+    PROPORTIONAL_SUM = "proportional_sum"
+    YUAN = "yuan"
+
+
 class LeniencyStatus(enum.Enum):
     """Art. 10 eligibility (D25)."""
 
@@ -255,14 +277,37 @@ Detail = Mapping[str, "int | str | bool | None"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Standard:
+    """The standard a quantity was compared with, and how it derives from its item's own.
+
+    ``value`` is ``base × multiple``: ``base`` is the item's own standard (5.1.3 – 5.1.7,
+    6.1.1), ``multiple`` the product of the half of 5.1.8 (``halved``) and the ten times
+    of 5.2.3 (``tenfold``). Records and sums are exact fractions, yuan a ``Decimal``.
+    """
+
+    kind: StandardKind
+    item: str
+    value: Fraction | Decimal
+    base: Fraction | Decimal
+    multiple: Fraction
+    halved: bool
+    tenfold: bool
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Ground:
-    """One ground that holds: provision id, the tier it supports, the verbatim text, the numbers."""
+    """One ground that holds: provision id, the tier it supports, the verbatim text, the numbers.
+
+    ``standard`` is the standard the ground's quantity reached (``None`` for a finding,
+    a prior punishment or another ground without a quantity).
+    """
 
     provision: str
     tier: Tier
     text: str
     basis: Basis
     detail: Detail
+    standard: Standard | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -296,12 +341,22 @@ class Quantity:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Addition:
-    """The least addition that alone reaches the next tier: records of a category or gains."""
+    """The least addition that alone reaches the next tier: records of a category or gains.
+
+    ``basis`` is the route (one category's own standard, the proportional sum, the
+    gains, or a finding held back by D20); ``contested`` is true when the route rests
+    on a reading the answer would mark as an open question (``open_question``, its
+    code: D8's proportional sum at ten times); ``standard`` is the standard reached.
+    """
 
     provision: str
     category: Category | None = None
     additional_records: int | None = None
     additional_gains_cny: Decimal | None = None
+    basis: OptionBasis = OptionBasis.GAINS
+    contested: bool = False
+    open_question: str | None = None
+    standard: Standard | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -17,11 +17,12 @@ from calculator.model import (
     Addition,
     Category,
     NextTier,
+    OptionBasis,
     Tier,
     new_addition,
     new_next_tier,
-    records_option,
 )
+from calculator.questions import TENFOLD_RESTS_ON_PROPORTIONAL_SUM
 from calculator.rules.art5 import levels
 
 __all__ = ["CENT", "next_tier"]
@@ -48,6 +49,8 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     by_category = ev.by_category
     cap_lift = ev.capped_findings[0] if ev.art6_only and ev.capped_findings else None
     sum_provision = level.sum_provision
+    # D8: 情节特别严重 through the proportional sum alone is an open question
+    sum_question = TENFOLD_RESTS_ON_PROPORTIONAL_SUM if target is Tier.ESPECIALLY_SERIOUS else None
     options: list[Addition] = []
     skip = Category.GENERAL if ev.art6_active else None
     for category, need_records, weight, single_provision in level.per_category:
@@ -55,16 +58,57 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
             continue
         single = need_records - by_category.get(category, 0)
         through_sum = -(-sum_gap // weight)
-        if single <= through_sum:
-            need, provision = single, single_provision
+        if cap_lift is not None and min(single, through_sum) > 1:
+            options.append(_caller_finding(cap_lift, category=category, additional_records=1))
+        elif single <= through_sum:
+            options.append(
+                new_addition(
+                    provision=single_provision,
+                    category=category,
+                    additional_records=max(single, 1),
+                    basis=OptionBasis.SINGLE_CATEGORY,
+                    standard=level.records_standard[category],
+                )
+            )
         else:
-            need, provision = through_sum, sum_provision
-        if cap_lift is not None and need > 1:
-            need, provision = 1, cap_lift
-        options.append(records_option(provision, category, need if need > 1 else 1))
+            options.append(
+                new_addition(
+                    provision=sum_provision,
+                    category=category,
+                    additional_records=max(through_sum, 1),
+                    basis=OptionBasis.PROPORTIONAL_SUM,
+                    contested=sum_question is not None,
+                    open_question=sum_question,
+                    standard=level.sum_standard_reached,
+                )
+            )
     money = level.need_gains - gains
-    money_provision = level.gains_provision
     if cap_lift is not None and money > CENT:
-        money, money_provision = CENT, cap_lift
-    options.append(new_addition(provision=money_provision, additional_gains_cny=max(money, CENT)))
+        options.append(_caller_finding(cap_lift, additional_gains_cny=CENT))
+    else:
+        options.append(
+            new_addition(
+                provision=level.gains_provision,
+                additional_gains_cny=max(money, CENT),
+                basis=OptionBasis.GAINS,
+                standard=level.gains_standard,
+            )
+        )
     return new_next_tier(tier=target, options=tuple(options))
+
+
+def _caller_finding(
+    provision: str,
+    *,
+    category: Category | None = None,
+    additional_records: int | None = None,
+    additional_gains_cny: Decimal | None = None,
+) -> Addition:
+    """D20: any Art. 5 conduct lets the para-2 finding held back in an Art. 6-only case apply."""
+    return new_addition(
+        provision=provision,
+        category=category,
+        additional_records=additional_records,
+        additional_gains_cny=additional_gains_cny,
+        basis=OptionBasis.CALLER_FINDING,
+    )

@@ -11,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from calculator.citation import (
+    article_zh,
     cite_en,
     cite_items_zh,
     cite_zh,
@@ -18,14 +19,28 @@ from calculator.citation import (
     item_number_zh,
     number_en,
     number_zh,
+    quoted_zh,
+    share_en,
+    share_zh,
 )
 from calculator.evaluate import Evaluation
-from calculator.law import STATUTES, Ruleset
+from calculator.law import STATUTES, Ruleset, catch_all
 from calculator.model import Case, OpenQuestion, Tier, Warning
 from calculator.rules.art5 import art5_1_9_near_window_edge, levels, quantity_reaches
 from calculator.rules.common import fraction_text, money_text
 
-__all__ = ["open_questions", "warnings"]
+__all__ = [
+    "TENFOLD_RESTS_ON_INSIDER_HALF_STANDARD",
+    "TENFOLD_RESTS_ON_PROPORTIONAL_SUM",
+    "open_questions",
+    "warnings",
+]
+
+TENFOLD_RESTS_ON_PROPORTIONAL_SUM = "tenfold_rests_on_proportional_sum"
+"""D8: 情节特别严重 rests only on the proportional sum multiplied by ten."""
+
+TENFOLD_RESTS_ON_INSIDER_HALF_STANDARD = "tenfold_rests_on_insider_half_standard"
+"""D13: 情节特别严重 rests only on ten times the halved insider standards."""
 
 
 def _d8_tenfold_rests_on_sum(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None:
@@ -35,20 +50,34 @@ def _d8_tenfold_rests_on_sum(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None
     top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
     if not top or any(g.detail.get("item") != rs.proportional_provision for g in top):
         return None
+    times_zh, times_en = f"{number_zh(rs.tenfold_factor)}倍", number_en(rs.tenfold_factor)
+    first, insider, prop = (
+        rs.standards[0].provision,
+        rs.insider_provision,
+        rs.proportional_provision,
+    )
     return OpenQuestion(
-        code="tenfold_rests_on_proportional_sum",
+        code=TENFOLD_RESTS_ON_PROPORTIONAL_SUM,
         provision=rs.tenfold_provision,
         text=(
-            "情节特别严重仅以按比例合计达到标准十倍为依据，没有任何单一类别达到其标准的十倍。"
-            "第五条第二款第三项的文字列举第三项至第八项，包括第六项，但第六项的比例合计能否乘以十倍，"
+            f"情节特别严重仅以按比例合计达到标准{times_zh}为依据，没有任何单一类别达到其标准的{times_zh}。"
+            f"{article_zh(rs.tenfold_provision)}的文字列举{cite_items_zh(first, insider)}，"
+            f"包括{item_number_zh(prop)}，但{item_number_zh(prop)}的比例合计能否乘以{times_zh}，"
             "尚无权威意见，须由法院判断。"
         ),
         text_en=(
-            "情节特别严重 rests only on the proportional sum reaching ten times its standard; no "
-            "single category reaches ten times its own. 5.2.3 names items 三 to 八, item 六 "
-            "included, but whether item 六 may be multiplied by ten is not settled: the court decides."
+            f"情节特别严重 rests only on the proportional sum reaching {times_en} times its "
+            f"standard; no single category reaches {times_en} times its own. "
+            f"{rs.tenfold_provision} names items {_item_word(first)} to {_item_word(insider)}, "
+            f"item {_item_word(prop)} included, but whether item {_item_word(prop)} may be "
+            f"multiplied by {times_en} is not settled: the court decides."
         ),
     )
+
+
+def _item_word(provision: str) -> str:
+    """An item's number in Chinese numerals, as the English texts name items: ``5.1.6`` → 六."""
+    return number_zh(int(provision.split(".")[2]))
 
 
 def _d9_counts_and_gains_both_half(
@@ -62,20 +91,21 @@ def _d9_counts_and_gains_both_half(
     gains_half = gains * share.denominator >= rs.gains_cny * share.numerator
     if not (sum_half and gains_half):
         return None
+    hint = rs.catch_all_hint_provision
     return OpenQuestion(
         code="counts_and_gains_both_half",
         provision=rs.catch_all_hint_provision,
         text=(
             f"数量（按比例合计{fraction_text(Fraction(ev.units, rs.base))}）与违法所得"
-            f"（{money_text(gains)}元）均未达到情节严重的标准，但均达到标准的一半以上。"
-            "数量与数额不能合并计算，本计算不认定情节严重；法院仍可能依第五条第一款第十项"
-            "“其他情节严重的情形”认定。"
+            f"（{money_text(gains)}元）均未达到情节严重的标准，但均达到标准的{share_zh(share)}以上。"
+            "数量与数额不能合并计算，本计算不认定情节严重；法院仍可能依"
+            f"{article_zh(hint)}“{quoted_zh(hint)}”认定。"
         ),
         text_en=(
             f"Neither the records (proportional sum {fraction_text(Fraction(ev.units, rs.base))}) "
-            f"nor the gains (CNY {money_text(gains)}) reach 情节严重, but both reach half of their "
-            "standard. Counts and money are never combined, so the tier stays; a court may still "
-            "find 情节严重 under the catch-all 5.1.10."
+            f"nor the gains (CNY {money_text(gains)}) reach 情节严重, but both reach "
+            f"{share_en(share)} of their standard. Counts and money are never combined, so the "
+            f"tier stays; a court may still find 情节严重 under the catch-all {hint}."
         ),
     )
 
@@ -94,14 +124,16 @@ def _d12_insider_blend(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion 
     if rank <= ev.tier.rank:
         return None
     blended = Tier.of_rank(rank)
-    provision = "5.1.10" if blended is Tier.SERIOUS else "5.2.4"
+    provision = catch_all(rs.insider_provision.rsplit(".", 1)[0])
+    if blended is Tier.ESPECIALLY_SERIOUS:
+        provision = catch_all(rs.tenfold_provision.rsplit(".", 1)[0])
     return OpenQuestion(
         code="insider_blend_changes_tier",
         provision=provision,
         text=(
             f"履职或提供服务中获得的部分按减半标准折算后与其他部分合并计算，将达到{blended.zh}；"
             "本计算对两部分分别适用标准、不合并计算。是否依兜底条款"
-            f"（第五条第{'一' if blended is Tier.SERIOUS else '二'}款第{'十' if blended is Tier.SERIOUS else '四'}项）"
+            f"（{article_zh(provision)}）"
             "认定，须由法院判断。"
         ),
         text_en=(
@@ -123,7 +155,7 @@ def _d13_tenfold_rests_on_insider_half(ev: Evaluation, rs: Ruleset) -> OpenQuest
     times_zh = f"{number_zh(rs.tenfold_factor)}倍"
     first, last = rs.standards[0].provision, rs.gains_provision
     return OpenQuestion(
-        code="tenfold_rests_on_insider_half_standard",
+        code=TENFOLD_RESTS_ON_INSIDER_HALF_STANDARD,
         provision=tenfold,
         text=(
             f"情节特别严重仅以履行职责或者提供服务过程中获得的部分达到{cite_zh(insider)}"

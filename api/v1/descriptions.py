@@ -115,11 +115,20 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "GainsAddition": ("单独增加的最少违法所得（非履职）即可达到下一档次。", "The least illegal gains (not from duty) that alone reach the next tier; ¥0.01 less\nwould not."),
     "GainsAddition.additional_gains_cny": ("最少增加金额（元）。", "The least amount to add (yuan)."),
     "GainsAddition.provision": ("将成立的依据。", "The ground that would then hold."),
+    "GainsAddition.basis": ("达到下一档次的途径：单一类别标准、按比例合计、违法所得或被 D20 搁置的认定。", "How the option reaches the tier: one category's own standard, the proportional sum, the gains, or a finding held back by D20."),
+    "GainsAddition.contested": ("该途径是否依赖本结果列为待决问题的解释（如 D8 的按比例合计乘以十倍）。", "Whether the route rests on a reading the answer marks as an open question (e.g. D8's proportional sum at ten times)."),
+    "GainsAddition.open_question": ("该途径所依赖的待决问题代码；无争议时为空。", "The code of the open question the route rests on; null when it is not contested."),
+    "GainsAddition.standard": ("该增加量将达到的标准及其来源。", "The standard the addition would reach and how it derives from its item's own."),
+    "GainsAddition.cite_zh": ("将成立的依据的中文引用。", "The ground that would hold, cited in Chinese."),
+    "GainsAddition.cite_en": ("将成立的依据的英文引用。", "The ground that would hold, cited in English."),
     # Ground
     "Ground": ("成立的一项依据：条文编号、支持的档次、条文原文、来源与所用数字。", "One ground that holds: the provision, the tier it supports, the verbatim text, whether\nit was computed or rests on the caller's finding, and the numbers used."),
     "Ground.basis": ("计算得出或调用方认定。", "Computed, or the caller's finding."),
     "Ground.detail": ("所用数字：计数、标准、比例合计、金额等（分数写作 p/q，金额为字符串）。", "The numbers used: counted quantity, standard, sum, amounts (fractions as p/q, money as strings)."),
     "Ground.provision": ("条文编号（如 5.1.3、5.2.3、6.1.1）。", "Provision id (e.g. 5.1.3, 5.2.3, 6.1.1)."),
+    "Ground.standard": ("比较所用的标准及其来源（本项标准、减半、十倍）；不依数量或金额的依据为空。", "The standard compared with and how it derives from its item's own (halved, ten times); null for a ground not resting on a quantity or an amount."),
+    "Ground.cite_zh": ("条文的中文引用（如《解释》第五条第一款第三项）。", "The provision cited in Chinese (e.g. 《解释》第五条第一款第三项)."),
+    "Ground.cite_en": ("条文的英文引用。", "The provision cited in English (e.g. Art. 5(1)(3) of the Interpretation)."),
     "Ground.text": ("条文原文。", "The provision's verbatim text."),
     "Ground.tier": ("该依据支持的档次。", "The tier this ground supports."),
     # Leniency
@@ -137,10 +146,16 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "LeniencyFacts.remorse": ("是否确有悔罪表现。", "Genuine remorse shown."),
     # LeniencyStatus
     "LeniencyStatus": ("第十条的适用情况（D25）：仅为是否符合条件，从不作出决定。", "Art. 10 eligibility (D25), never a decision: `eligible`, `not_eligible`,\n`facts_missing`, `excluded_especially_serious`, `no_offence`."),
+    # Multiple
+    "Multiple": ("按比例合计的显示倍数。", "A proportional sum as a multiple, for display."),
+    "Multiple.value": ("倍数，向下取两位小数的十进制字符串。", "The multiple as a decimal string, rounded down to two places."),
+    "Multiple.exact": ("该十进制数是否为精确值。", "Whether the decimal is exact."),
     # NextTier
     "NextTier": ("下一档次，以及单独即可达到该档次的每一种最少增加量。", "The next tier and every single least addition that reaches it."),
     "NextTier.options": ("每一类别与违法所得各自的最少增加量。", "Each category's and the gains' least addition."),
     "NextTier.tier": ("下一档次。", "The next tier."),
+    # OptionBasis
+    "OptionBasis": ("下一档次增加量的途径：single_category 单一类别标准，proportional_sum 按比例合计，gains 违法所得，caller_finding 被 D20 搁置的认定。", "How a next-tier option reaches the tier: `single_category`, `proportional_sum`, `gains`, or `caller_finding` (a finding held back by D20)."),
     # Offender
     "Offender": ("行为人：自然人或单位（第七条，D26）。", "The offender: a natural person or a unit (单位, Art. 7, D26)."),
     # OpenQuestion
@@ -239,6 +254,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Quantity.insider_proportional_sum_standards": ("履职部分按比例合计的两个标准。", "The two standards for the insider proportional sum."),
     "Quantity.proportional_sum": ("Σ 计入条数 / T(c)（第五条的行），与 1 和 10 比较（第五条第一款第六项，D7、D8）。", "Σ counted/T(c) over the Art. 5 rows, compared with 1 and 10 (5.1.6, D7, D8)."),
     "Quantity.proportional_sum_standards": ("按比例合计的两个标准：情节严重、情节特别严重。", "The two standards for the proportional sum: serious, especially serious."),
+    "Quantity.proportional_sum_multiple": ("按比例合计作为标准的倍数，供显示（向下取两位小数，如 8.4）；精确值见 proportional_sum。", "The proportional sum as a multiple of its standard, for display (rounded down to two places, e.g. 8.4); the exact value is proportional_sum."),
+    "Quantity.insider_proportional_sum_multiple": ("履职部分按比例合计作为倍数，供显示；精确值见 insider_proportional_sum。", "The insider proportional sum as a multiple, for display; the exact value is insider_proportional_sum."),
     "Quantity.rows": ("每一输入行的计数。", "Per input row: the counted quantity."),
     # RecordRow
     "RecordRow": ("一行记录：同一类别的公民个人信息条数，已依第十一条第三款剔除查证不实或重复的信息（D3）。", "One row of records of one category, counted after Art. 11 para 3: records proven\nfalse or duplicated are already removed (D3)."),
@@ -258,6 +275,12 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "RecordsAddition.additional_records": ("最少增加条数。", "The least number of records to add."),
     "RecordsAddition.category": ("增加的类别。", "The category added."),
     "RecordsAddition.provision": ("将成立的依据。", "The ground that would then hold."),
+    "RecordsAddition.basis": ("达到下一档次的途径：单一类别标准、按比例合计、违法所得或被 D20 搁置的认定。", "How the option reaches the tier: one category's own standard, the proportional sum, the gains, or a finding held back by D20."),
+    "RecordsAddition.contested": ("该途径是否依赖本结果列为待决问题的解释（如 D8 的按比例合计乘以十倍）。", "Whether the route rests on a reading the answer marks as an open question (e.g. D8's proportional sum at ten times)."),
+    "RecordsAddition.open_question": ("该途径所依赖的待决问题代码；无争议时为空。", "The code of the open question the route rests on; null when it is not contested."),
+    "RecordsAddition.standard": ("该增加量将达到的标准及其来源。", "The standard the addition would reach and how it derives from its item's own."),
+    "RecordsAddition.cite_zh": ("将成立的依据的中文引用。", "The ground that would hold, cited in Chinese."),
+    "RecordsAddition.cite_en": ("将成立的依据的英文引用。", "The ground that would hold, cited in English."),
     # RowCount
     "RowCount": ("一行输入的计数结果（第十一条，D21），与请求中的行一一对应、顺序相同。", "The counted quantity of one input row (Art. 11, D21), in the request's order."),
     "RowCount.category": ("适用的类别。", "The category applied."),
@@ -295,6 +318,17 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "RulesetRef.effective_from": ("施行日期。", "Effective date."),
     "RulesetRef.id": ("参数集编号。", "Ruleset id."),
     "RulesetRef.selected_by": ("依行为日期选择，或因无行为日期而适用现行规定。", "Chosen by the conduct date, or the rules in force today for want of one."),
+    # Standard
+    "Standard": ("比较所用的标准：value = base × multiple，base 为本项标准（第五条第一款第三至七项、第六条第一款第一项），multiple 为减半（第五条第一款第八项）与十倍（第五条第二款第三项）之积。", "The standard compared with: value = base × multiple, base being the item's own standard (5.1.3 – 5.1.7, 6.1.1), multiple the product of the half of 5.1.8 and the ten times of 5.2.3."),
+    "Standard.kind": ("标准的单位：条数、按比例合计或元。", "What the standard counts: records, the proportional sum, or yuan."),
+    "Standard.item": ("规定本项标准的条文编号。", "The provision whose own standard this derives from."),
+    "Standard.value": ("比较所用的标准：条数为整数（不为整数时为十进制字符串），按比例合计为十进制字符串，金额为元的字符串。", "The standard compared with: records as an integer (a decimal string when not whole), a sum as a decimal string, yuan as a money string."),
+    "Standard.base": ("本项标准，单位同 value。", "The item's own standard, in the unit of value."),
+    "Standard.multiple": ("倍数（十进制字符串，如 0.5、10、5）。", "The multiple (a decimal string, e.g. 0.5, 10, 5)."),
+    "Standard.halved": ("是否适用第五条第一款第八项的减半标准。", "Whether the half standards of 5.1.8 apply."),
+    "Standard.tenfold": ("是否适用第五条第二款第三项的十倍标准。", "Whether the ten times of 5.2.3 apply."),
+    # StandardKind
+    "StandardKind": ("标准的单位：records 条数，proportional_sum 按比例合计，yuan 元。", "What a standard counts: `records`, `proportional_sum` or `yuan`."),
     # Statute
     "Statute": ("某日起施行的刑法第二百五十三条之一文本（D22、D23）。", "The text of CL253-1 in force from a date (D22, D23)."),
     "Statute.effective_from": ("施行日期。", "Effective date."),

@@ -47,14 +47,18 @@ from calculator import (
     Tier,
     assess,
 )
+from calculator.citation import cite_en, cite_zh
 from calculator.law import CATEGORY_NAMES
 from calculator.model import (
+    Standard,
+    StandardKind,
     new_business_purchase,
     new_case,
     new_circumstances,
     new_leniency_facts,
     new_record_row,
 )
+from calculator.numbers import decimal_text, multiple_text
 from calculator.rules.common import fraction_text, money_text
 
 __all__ = [
@@ -172,6 +176,31 @@ class _Encoded:
         return fragment
 
 
+def _standard(s: Standard | None) -> JSON | None:
+    """The standard compared with: records as an integer where whole, sums and yuan as decimal strings."""
+    if s is None:
+        return None
+    records = s.kind is StandardKind.RECORDS
+    return {
+        "kind": s.kind.value,
+        "item": s.item,
+        "value": _standard_number(s.value, records=records),
+        "base": _standard_number(s.base, records=records),
+        "multiple": decimal_text(s.multiple),
+        "halved": s.halved,
+        "tenfold": s.tenfold,
+    }
+
+
+def _standard_number(value: Fraction | Decimal, *, records: bool) -> int | str:
+    """Yuan as money, a whole count of records as an integer, anything else as a decimal string."""
+    if isinstance(value, Decimal):
+        return money_text(value)
+    if records and value.denominator == 1:
+        return value.numerator
+    return decimal_text(value)
+
+
 def _ground(g: Ground) -> JSON:
     return {
         "provision": g.provision,
@@ -179,6 +208,9 @@ def _ground(g: Ground) -> JSON:
         "text": g.text,
         "basis": _VALUE[g.basis],
         "detail": g.detail,
+        "standard": _standard(g.standard),
+        "cite_zh": cite_zh(g.provision),
+        "cite_en": cite_en(g.provision),
     }
 
 
@@ -205,7 +237,15 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
         "insider_proportional_sum": fraction_text(q.insider_proportional_sum),
         "proportional_sum_standards": _standards(q.proportional_sum_standards),
         "insider_proportional_sum_standards": _standards(q.insider_proportional_sum_standards),
+        "proportional_sum_multiple": _multiple(q.proportional_sum),
+        "insider_proportional_sum_multiple": _multiple(q.insider_proportional_sum),
     }
+
+
+def _multiple(value: Fraction) -> JSON:
+    """The sum as a multiple of its standard for display, rounded down to two places."""
+    text, exact = multiple_text(value)
+    return {"value": text, "exact": exact}
 
 
 def _fraction_texts(values: tuple[Fraction, ...]) -> list[str]:
@@ -216,30 +256,33 @@ _standards = _Encoded(_fraction_texts)
 
 
 def _addition(a: Addition) -> JSON:
+    route = {
+        "basis": a.basis.value,
+        "contested": a.contested,
+        "open_question": a.open_question,
+        "standard": _standard(a.standard),
+        "cite_zh": cite_zh(a.provision),
+        "cite_en": cite_en(a.provision),
+    }
     if a.category is not None:
         return {
             "provision": a.provision,
             "category": _VALUE[a.category],
             "additional_records": a.additional_records,
+            **route,
         }
     gains = a.additional_gains_cny
     return {
         "provision": a.provision,
         "additional_gains_cny": None if gains is None else money_text(gains),
+        **route,
     }
-
-
-_records_option = _Encoded(_addition, limit=16384)
-"""A records option is a shared object of the core (``calculator.model.records_option``)."""
 
 
 def _next_tier(n: NextTier | None) -> JSON | None:
     if n is None:
         return None
-    return {
-        "tier": _VALUE[n.tier],
-        "options": [_addition(a) if a.category is None else _records_option(a) for a in n.options],
-    }
+    return {"tier": _VALUE[n.tier], "options": [_addition(a) for a in n.options]}
 
 
 def _money(value: Decimal | None) -> str | None:

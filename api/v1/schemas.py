@@ -28,10 +28,12 @@ from pydantic_core import PydanticCustomError
 
 import calculator
 import calculator.law
+import calculator.model
 from api.problems import Problem
 from api.v1.descriptions import description
 from api.v1.parameters import ruleset_tables
 from calculator import Basis, Category, LeniencyStatus, Offender, Tier
+from calculator.model import OptionBasis, StandardKind
 
 __all__ = [
     "ENUMS",
@@ -57,9 +59,11 @@ __all__ = [
     "Leniency",
     "LeniencyFacts",
     "LeniencyStatus",
+    "Multiple",
     "NextTier",
     "Offender",
     "OpenQuestion",
+    "OptionBasis",
     "Penalty",
     "Provision",
     "ProvisionList",
@@ -71,6 +75,8 @@ __all__ = [
     "Ruleset",
     "RulesetList",
     "RulesetRef",
+    "Standard",
+    "StandardKind",
     "Statute",
     "Tier",
     "Warning",
@@ -93,7 +99,15 @@ MAX_RECIPIENTS = 10**4
 MAX_ALTERNATIVES = 3
 MAX_LABEL = 200
 
-ENUMS: tuple[type[enum.Enum], ...] = (Category, Offender, Tier, Basis, LeniencyStatus)
+ENUMS: tuple[type[enum.Enum], ...] = (
+    Category,
+    Offender,
+    Tier,
+    Basis,
+    LeniencyStatus,
+    OptionBasis,
+    StandardKind,
+)
 """The core's enums on the wire; their descriptions are set by ``describe_enums``."""
 
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -264,18 +278,42 @@ class BatchRequest(BaseModel):
 _WIRE_TYPES: dict[str, Any] = {
     "Assessment.tier_zh": Literal.__getitem__(tuple(t.zh for t in Tier)),
     "Ground.detail": dict[str, int | str | bool | None],
+    "Standard.value": int | str,
+    "Standard.base": int | str,
+    "Standard.multiple": str,
     "RowCount.path": Literal["art5", "art6"],
     "RulesetRef.selected_by": Literal["conduct_date", "in_force_today"],
 }
 """Fields whose wire type is narrower than (or differs from) the core's annotation."""
 
+
+class Multiple(BaseModel):
+    """A proportional sum as a multiple of its standard, for display."""
+
+    model_config = _RESPONSE
+
+    value: Annotated[str, Field(pattern=r"^\d+(\.\d{1,2})?$", examples=["8.4", "0.33"])]
+    exact: bool
+
+
+_CITES: dict[str, Any] = {"cite_zh": str, "cite_en": str}
+_MULTIPLES: dict[str, Any] = {
+    "proportional_sum_multiple": Multiple,
+    "insider_proportional_sum_multiple": Multiple,
+}
+
 _WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "Assessment": ({}, {"input_digest": DigestText}),
+    "Ground": ({}, _CITES),
+    "RecordsAddition": ({}, _CITES),
+    "GainsAddition": ({}, _CITES),
+    "Quantity": ({}, _MULTIPLES),
     "RowCount": ({"index": int}, {"obtained_in_duty": bool, "label": str | None}),
     "CategoryName": ({"category": Category}, {}),
 }
-"""Fields the wire adds to a core type, before and after the core's own: the API's, or
-echoed from the request."""
+"""Fields the wire adds to a core type, before and after the core's own: the API's, echoed
+from the request, or written from the core's values (``calculator.citation``,
+``calculator.numbers``)."""
 
 _SCALARS: dict[Any, Any] = {Fraction: FractionText, Decimal: MoneyText}
 
@@ -367,6 +405,7 @@ OpenQuestion = _model(calculator.OpenQuestion)
 Warning = _model(calculator.Warning)
 ProvisionRef = _model(calculator.ProvisionRef)
 RulesetRef = _model(calculator.RulesetRef)
+Standard = _model(calculator.model.Standard)
 Provision = _model(calculator.law.Provision)
 Statute = _model(calculator.law.Statute)
 CategoryName = _model(calculator.law.CategoryName)

@@ -30,6 +30,7 @@ __all__ = [
     "RecordStandard",
     "Ruleset",
     "Statute",
+    "catch_all",
     "provision_text",
     "ruleset_for",
     "statute_for",
@@ -226,6 +227,13 @@ CATEGORY_NAMES: Mapping[Category, CategoryName] = {
     Category(k): CategoryName(zh=v["zh"], en=v["en"]) for k, v in _PARAMETERS["category"].items()
 }
 """The statute's names of the categories."""
+
+
+def catch_all(paragraph: str) -> str:
+    """A paragraph's last item, its catch-all: ``5.1`` → ``5.1.10``, ``5.2`` → ``5.2.4``."""
+    depth = paragraph.count(".") + 1
+    items = [p for p in PROVISIONS if p.startswith(paragraph + ".") and p.count(".") == depth]
+    return items[-1]
 
 
 def provision_text(provision_id: str) -> str:

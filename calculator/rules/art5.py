@@ -17,7 +17,16 @@ from fractions import Fraction
 from math import gcd
 
 from calculator.law import Ruleset, provision_text
-from calculator.model import Basis, Category, Circumstances, Ground, Tier, new_ground
+from calculator.model import (
+    Basis,
+    Category,
+    Circumstances,
+    Ground,
+    Standard,
+    StandardKind,
+    Tier,
+    new_ground,
+)
 from calculator.rules.common import fraction_text, ground, money_text, number_or_fraction
 
 __all__ = [
@@ -83,6 +92,9 @@ class Level:
     gains_key: str
     need_gains_text: str
     per_category: tuple[tuple[Category, int, int, str], ...]
+    records_standard: Mapping[Category, Standard]
+    sum_standard_reached: Standard
+    gains_standard: Standard
 
 
 def _ceil(value: Fraction) -> int:
@@ -98,6 +110,8 @@ def make_level(
     need_units = _ceil(rs.base * sum_standard)
     need_gains = rs.gains_cny * share.numerator / share.denominator
     record_provision = {s.provision: provision or s.provision for s in rs.standards}
+    halved = part == "insider_part"
+    tenfold = tier is Tier.ESPECIALLY_SERIOUS
     return Level(
         tier=tier,
         provision=provision,
@@ -128,6 +142,36 @@ def make_level(
         per_category=tuple(
             (c, need_records[c], rs.weight[c], provision or rs.standard_of[c].provision)
             for c in Category
+        ),
+        records_standard={
+            c: Standard(
+                kind=StandardKind.RECORDS,
+                item=s.provision,
+                value=s.records * share,
+                base=Fraction(s.records),
+                multiple=share,
+                halved=halved,
+                tenfold=tenfold,
+            )
+            for c, s in rs.standard_of.items()
+        },
+        sum_standard_reached=Standard(
+            kind=StandardKind.PROPORTIONAL_SUM,
+            item=rs.proportional_provision,
+            value=sum_standard,
+            base=rs.proportional_sum,
+            multiple=share,
+            halved=halved,
+            tenfold=tenfold,
+        ),
+        gains_standard=Standard(
+            kind=StandardKind.YUAN,
+            item=rs.gains_provision,
+            value=need_gains,
+            base=rs.gains_cny,
+            multiple=share,
+            halved=halved,
+            tenfold=tenfold,
         ),
     )
 
@@ -196,6 +240,7 @@ def _single_category_grounds(
                         "standard": level.record_standard[category],
                         "share": level.share_text,
                     },
+                    standard=level.records_standard[category],
                 )
             )
     return out
@@ -227,6 +272,7 @@ def _proportional_ground(
             "standard": level.sum_standard_text,
             "share": level.share_text,
         },
+        standard=level.sum_standard_reached,
     )
 
 
@@ -245,6 +291,7 @@ def _gains_ground(amount: Decimal, rs: Ruleset, level: Level) -> Ground | None:
             "standard_cny": level.need_gains_text,
             "share": level.share_text,
         },
+        standard=level.gains_standard,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 from calculator.law import Ruleset
 from calculator.model import (
@@ -12,6 +13,8 @@ from calculator.model import (
     Circumstances,
     Ground,
     RecordRow,
+    Standard,
+    StandardKind,
     Tier,
 )
 from calculator.rules.art5 import prior_punishment_counts
@@ -60,6 +63,15 @@ def art6_1_1_business_profit(purchase: BusinessPurchase, rs: Ruleset) -> Ground 
                 "profit_cny": money_text(purchase.profit_cny),
                 "standard_cny": money_text(rs.profit_cny),
             },
+            Standard(
+                kind=StandardKind.YUAN,
+                item=rs.profit_provision,
+                value=rs.profit_cny,
+                base=rs.profit_cny,
+                multiple=Fraction(1),
+                halved=False,
+                tenfold=False,
+            ),
         )
     return None
 

@@ -6,12 +6,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 from calculator.law import provision_text
-from calculator.model import Basis, Detail, Ground, Tier, new_ground
+from calculator.model import Basis, Detail, Ground, Standard, Tier, new_ground
 
 __all__ = ["fraction_text", "ground", "money_text", "number_or_fraction"]
 
 
-def ground(provision: str, tier: Tier, basis: Basis, detail: Detail) -> Ground:
+def ground(
+    provision: str, tier: Tier, basis: Basis, detail: Detail, standard: Standard | None = None
+) -> Ground:
     """A ground citing ``provision`` with its verbatim text."""
     return new_ground(
         provision=provision,
@@ -19,6 +21,7 @@ def ground(provision: str, tier: Tier, basis: Basis, detail: Detail) -> Ground:
         text=provision_text(provision),
         basis=basis,
         detail=detail,
+        standard=standard,
     )
 
 
