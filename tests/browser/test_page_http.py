@@ -111,6 +111,24 @@ def test_page_cites_as_the_calculator_does(client: TestClient) -> None:
         assert data["cites"][provision] == {"zh": cite_zh(provision), "en": cite_en(provision)}
 
 
+def test_page_script_writes_no_citation_of_its_own() -> None:
+    """No provision id and no article or item number in the script's sentences: the page draws
+    citations from the data and the answer."""
+    script = (STATIC / "page.js").read_text(encoding="utf-8")
+    assert not re.search(r"第[一二三四五六七八九十百]+[条款项]", script)
+    assert not re.search(r"Art\. \d", script)
+    assert not re.search(r"\"(?:\d+\.){1,2}\d+\"|\"CL\d", script)
+
+
+def test_page_script_does_no_legal_arithmetic() -> None:
+    """No exact-fraction arithmetic, no numeral writer and no standard's number in the script:
+    every line it draws is a standard of the answer or a value of the law data."""
+    script = (STATIC / "page.js").read_text(encoding="utf-8")
+    for device in ("BigInt", "numberZh", "tenfold_factor", "factor", "share)"):
+        assert device not in script
+    assert not re.search(r"(?<![\d.])(?:50|500|5,?000|25|250|2,?500|50,?000)(?![\d.])", script)
+
+
 def test_page_limits_are_the_api_limits(client: TestClient) -> None:
     """The page's checks use the limits of the app's own OpenAPI document."""
     data = _page_data(client.get("/").text)

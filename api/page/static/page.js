@@ -62,7 +62,7 @@
     c_5_2_2: "Caused major economic loss or a bad social impact",
     c_5_2_4: "Other especially serious circumstances (a court's finding)",
     art6: "Bought or received for a lawful business",
-    business_purchase: "Illegally bought or received, for a lawful business, personal information other than that of Art. 5(1) items 3 and 4",
+    business_purchase: "Illegally bought or received, for a lawful business, ordinary personal information (none of the kinds with a stricter record standard)",
     profit_cny: "Profit from using the information bought or received (CNY)",
     resold: "The information bought or received was sold or provided on (assessed as selling or providing)",
     art10: "Conditions for a minor case",
@@ -102,7 +102,7 @@
     group: ["{cite}（{n} 条）", "{cite} ({n} records)"],
     required: ["必须填写", "is required"],
     int_range: ["须为 {min} 至 {max} 之间的整数", "must be a whole number from {min} to {max}"],
-    money: ["须为以元计的金额，非负，最多两位小数，不用逗号（如 5000 或 4999.99）", "must be an amount in yuan: non-negative, at most 2 decimal places, no commas (e.g. 5000 or 4999.99)"],
+    money: ["须为以元计的金额，非负，最多两位小数，不用逗号（如 1200 或 1200.50）", "must be an amount in yuan: non-negative, at most 2 decimal places, no commas (e.g. 1200 or 1200.50)"],
     duty_gt_total: ["不得超过违法所得总额：这是总额中的一部分", "must not exceed the illegal gains: it is part of the total"],
     too_many_alternatives: ["最多选择 {n} 项", "choose at most {n}"],
     label_long: ["最多 {n} 个字符", "at most {n} characters"],
@@ -125,7 +125,15 @@
     caller_finding: ["依据所认定的事实", "on the stated finding"],
     insider_part: ["履职所得部分", "part obtained in duty"],
     d_records: ["计数 {counted} 条，标准 {standard} 条", "{counted} records counted; standard {standard}"],
-    d_sum: ["按比例合计 {sum}，标准 {standard}", "proportional sum {sum}; standard {standard}"],
+    d_sum: ["按比例合计 {sum}，标准 {standard} 倍", "proportional sum {sum}; standard {standard} times"],
+    times: ["{v} 倍", "{v} times"],
+    about: ["约 ", "about "],
+    route_single_category: ["", ""],
+    route_gains: ["", ""],
+    route_proportional_sum: ["经按比例合计", "through the proportional sum"],
+    route_caller_finding: ["依已认定的情节", "through the stated finding"],
+    contested: ["有争议，见待决问题", "contested: see the open question"],
+    pending_question: ["{route}达到{tier}的途径，所依据的解释尚无定论；如据此达到，须由法院判断（问题 {code}）。", "Reaching {tier} {route} rests on a reading that is not settled; if it is reached that way, the court decides (question {code})."],
     d_gains: ["{amount} 元，标准 {standard} 元", "CNY {amount}; standard CNY {standard}"],
     d_profit: ["获利 {amount} 元，标准 {standard} 元", "profit CNY {amount}; standard CNY {standard}"],
     d_prior_criminal: ["曾受刑事处罚", "prior criminal punishment"],
@@ -140,15 +148,15 @@
     unit_note: ["单位犯罪", "Unit offender"],
     fine_guide: ["罚金", "Fine"],
     provision_text: ["条文", "Provision"],
-    chart_lines: ["虚线：标准（情节严重）；实线：标准的十倍（情节特别严重）。刻度分段：0 至标准占四成，标准至十倍占四成五，十倍以上压缩。", "Dashed line: the standard (serious); solid line: ten times it (especially serious). Piecewise scale: 0 to the standard is 40% of the width, the standard to ten times 45%, beyond compressed."],
+    chart_lines: ["虚线：情节严重的标准；实线：情节特别严重的标准；均为结果中据以比较的标准。刻度分段，最后一条线以外压缩。", "Dashed line: the standard for serious; solid line: the standard for especially serious; each as the answer compared with it. Piecewise scale, compressed beyond the last line."],
     m_records: ["{category}（{cite}）", "{category} ({cite})"],
-    m_insider: ["{category}：履职所得部分（第八项，标准减半）", "{category}: part obtained in duty (Art. 5(1)(8), half standards)"],
-    m_sum: ["按相应比例合计（第五条第一款第六项）", "Proportional sum (Art. 5(1)(6))"],
-    m_insider_sum: ["履职所得部分按比例合计（第八项，标准减半）", "Proportional sum of the part obtained in duty (Art. 5(1)(8))"],
-    m_gains: ["违法所得（第五条第一款第七项）", "Illegal gains (Art. 5(1)(7))"],
-    m_duty_gains: ["来自履职所得信息的违法所得（第八项，标准减半）", "Illegal gains from information obtained in duty (Art. 5(1)(8))"],
-    m_profit: ["利用购买、收受的信息获利（第六条第一款第一项，无十倍档次）", "Profit from using bought information (Art. 6(1)(1); no tenfold tier)"],
-    m_art6_rows: ["按第六条评价、不适用第五条数量标准的记录：{n} 条", "Records assessed under Art. 6, outside Art. 5's quantity standards: {n}"],
+    m_insider: ["{category}：履职所得部分（{cite}，标准减半）", "{category}: part obtained in duty ({cite}, half standards)"],
+    m_sum: ["按相应比例合计（{cite}）", "Proportional sum ({cite})"],
+    m_insider_sum: ["履职所得部分按比例合计（{cite}，标准减半）", "Proportional sum of the part obtained in duty ({cite}, half standards)"],
+    m_gains: ["违法所得（{cite}）", "Illegal gains ({cite})"],
+    m_duty_gains: ["来自履职所得信息的违法所得（{cite}，标准减半）", "Illegal gains from information obtained in duty ({cite}, half standards)"],
+    m_profit: ["利用购买、收受的信息获利（{cite}，无情节特别严重一档）", "Profit from using bought information ({cite}; no especially serious tier)"],
+    m_art6_rows: ["作为购买、收受评价、不计入数量标准的记录：{n} 条", "Records assessed as bought or received, outside the quantity standards: {n}"],
     unit_records: ["{v} 条", "{v}"],
     unit_money: ["{v} 元", "CNY {v}"],
     t_index: ["行", "Row"],
@@ -212,7 +220,7 @@
     return c ? (lang === "en" ? c.en : c.zh) : provision;
   }
 
-  // " (Art. 10 of the Interpretation)" or "（《解释》第十条）" after a label; nothing without an id.
+  // The citation of a provision after a label, in the page's language; nothing without an id.
   function citeAfter(provision) {
     if (!provision) { return ""; }
     return lang === "en" ? " (" + citeOf(provision) + ")" : "（" + citeOf(provision) + "）";
@@ -240,30 +248,6 @@
   function moneyText(s) {
     const parts = String(s).split(".");
     return grouped(parts[0]) + (parts[1] ? "." + parts[1] : "");
-  }
-
-  // Exact numbers: {p, q} with BigInt, from an int, a "p/q" string or a money string.
-  function exact(value) {
-    if (typeof value === "number") { return { p: BigInt(value), q: 1n }; }
-    const s = String(value);
-    if (s.indexOf("/") >= 0) {
-      const pq = s.split("/");
-      return norm({ p: BigInt(pq[0]), q: BigInt(pq[1]) });
-    }
-    const m = s.split(".");
-    const frac = (m[1] || "").padEnd(2, "0").slice(0, 2);
-    return norm({ p: BigInt(m[0]) * 100n + BigInt(frac), q: 100n });
-  }
-  function gcd(a, b) { while (b) { const t = a % b; a = b; b = t; } return a < 0n ? -a : a; }
-  function norm(f) { const g = gcd(f.p, f.q) || 1n; return { p: f.p / g, q: f.q / g }; }
-  function times(a, k) { return norm({ p: a.p * k.p, q: a.q * k.q }); }
-  function atLeast(a, b) { return a.p * b.q >= b.p * a.q; }
-  function approx(a) { return Number(a.p) / Number(a.q); }
-
-  function fractionText(s) {
-    const f = exact(s);
-    if (f.q === 1n) { return intText(f.p.toString()); }
-    return String(s);
   }
 
   // ---------------------------------------------------------------------------
@@ -388,7 +372,12 @@
     return v === "" ? null : v === "true";
   }
 
-  function cents(s) { return BigInt(s.split(".")[0]) * 100n + BigInt(((s.split(".")[1] || "") + "00").slice(0, 2)); }
+  // A money string as whole cents written out, to compare two amounts as the API does.
+  function cents(s) {
+    const parts = s.split(".");
+    return (parts[0].replace(/^0+(?=\d)/, "") + ((parts[1] || "") + "00").slice(0, 2)).replace(/^0+(?=\d)/, "");
+  }
+  function moreThan(a, b) { return a.length !== b.length ? a.length > b.length : a > b; }
 
   function collect() {
     const errors = [];
@@ -449,7 +438,7 @@
 
     const gains = money("illegal_gains_cny", "/illegal_gains_cny");
     const duty = money("illegal_gains_from_duty_cny", "/illegal_gains_from_duty_cny");
-    if (gains !== null && duty !== null && cents(duty) > cents(gains)) {
+    if (gains !== null && duty !== null && moreThan(cents(duty), cents(gains))) {
       fail("/illegal_gains_from_duty_cny", "duty_gt_total");
     }
     request.illegal_gains_cny = gains;
@@ -626,19 +615,20 @@
   // ---------------------------------------------------------------------------
   // The answer
 
-  function detailText(g) {
+  function detailText(g, a) {
     const d = g.detail || {};
+    const s = g.standard;
     const parts = [];
-    if (d.part === "insider_part") { parts.push(msg("insider_part")); }
-    if (d.category !== undefined) {
-      parts.push(categoryName(d.category) + (lang === "en" ? ": " : "：") + msg("d_records", { counted: intText(d.counted), standard: fractionText(d.standard) }));
-    } else if (d.proportional_sum !== undefined) {
-      parts.push(msg("d_sum", { sum: fractionText(d.proportional_sum), standard: fractionText(d.standard) }));
-    } else if (d.illegal_gains_cny !== undefined || d.illegal_gains_from_duty_cny !== undefined) {
-      const amount = d.illegal_gains_cny !== undefined ? d.illegal_gains_cny : d.illegal_gains_from_duty_cny;
-      parts.push(msg("d_gains", { amount: moneyText(amount), standard: moneyText(d.standard_cny) }));
-    } else if (d.profit_cny !== undefined) {
-      parts.push(msg("d_profit", { amount: moneyText(d.profit_cny), standard: moneyText(d.standard_cny) }));
+    if (s && s.halved) { parts.push(msg("insider_part")); }
+    if (s && s.kind === "records") {
+      parts.push(categoryName(d.category) + (lang === "en" ? ": " : "：") + msg("d_records", { counted: intText(d.counted), standard: recordsValue(s.value) }));
+    } else if (s && s.kind === "proportional_sum") {
+      const m = s.halved ? a.quantity.insider_proportional_sum_multiple : a.quantity.proportional_sum_multiple;
+      parts.push(msg("d_sum", { sum: multipleText(m, d.proportional_sum), standard: s.value }));
+    } else if (s && s.kind === "yuan") {
+      const profit = d.profit_cny !== undefined;
+      const amount = profit ? d.profit_cny : (d.illegal_gains_cny !== undefined ? d.illegal_gains_cny : d.illegal_gains_from_duty_cny);
+      parts.push(msg(profit ? "d_profit" : "d_gains", { amount: moneyText(amount), standard: moneyText(s.value) }));
     }
     if (d.prior_criminal_punishment) { parts.push(msg("d_prior_criminal")); }
     if (d.prior_administrative_penalty_date) {
@@ -647,20 +637,23 @@
     return parts.join(lang === "en" ? "; " : "；");
   }
 
+  // The answer's own citation of a ground or an option (calculator.citation).
+  function answerCite(x) { return lang === "en" ? x.cite_en : x.cite_zh; }
+
   function renderGrounds(a) {
     const list = $("#grounds");
     list.textContent = "";
     a.grounds.forEach(function (g) {
       const head = el("div", { className: "ground-head" }, [
         el("span", { className: "prov", text: g.provision }),
-        el("span", { className: "cite", text: citeOf(g.provision) }),
+        el("span", { className: "cite", text: answerCite(g) }),
         el("span", { className: "badge " + g.tier, text: tierName(g.tier) }),
         el("span", { className: "basis", text: msg(g.basis) })
       ]);
       const item = el("li", { "data-provision": g.provision, "data-tier": g.tier }, [
         head,
         el("blockquote", { className: "statute", lang: "zh-CN", text: g.text }),
-        el("p", { className: "detail", text: detailText(g) })
+        el("p", { className: "detail", text: detailText(g, a) })
       ]);
       list.appendChild(item);
     });
@@ -669,129 +662,152 @@
     none.textContent = msg("no_grounds");
   }
 
-  // One meter: a value against its standard (1×) and, where the law has one, ten times it.
+  // A number of the answer as a position on the drawing only (never to decide anything):
+  // an integer, a decimal string, "p/q" or yuan.
+  function drawn(value) {
+    const s = String(value);
+    if (s.indexOf("/") >= 0) { const pq = s.split("/"); return Number(pq[0]) / Number(pq[1]); }
+    return Number(s);
+  }
+
+  function rank(tier) { return ["below", "serious", "especially_serious"].indexOf(tier); }
+
+  // One meter: a quantity of the answer against the standards the answer compared it with.
+  // lines: [{value, text, kind: "line1" (serious) | "line10" (especially serious)}]; level:
+  // the highest tier of the answer's grounds on this quantity, or "below".
   function meter(spec) {
-    const value = spec.value;
-    const base = spec.base;
-    const ten = spec.ten;
-    let level = "below";
-    if (ten && atLeast(value, ten)) { level = "especially_serious"; }
-    else if (atLeast(value, base)) { level = "serious"; }
-    const v = approx(value);
-    const b = approx(base);
-    let position;
-    let basePos;
-    let tenPos = null;
-    if (ten) {
-      const t = approx(ten);
-      basePos = 0.4;
-      tenPos = 0.85;
-      if (v <= b) { position = 0.4 * v / b; }
-      else if (v <= t) { position = 0.4 + 0.45 * (v - b) / (t - b); }
-      else { position = 0.85 + 0.15 * Math.min(1, (v - t) / (9 * t)); }
-    } else {
-      basePos = 0.6;
-      position = v <= b ? 0.6 * v / b : 0.6 + 0.4 * Math.min(1, (v - b) / b);
+    const anchors = [[0, 0]];
+    const line1 = spec.lines.find(function (l) { return l.kind === "line1"; });
+    const line10 = spec.lines.find(function (l) { return l.kind === "line10"; });
+    if (line1) { anchors.push([drawn(line1.value), line10 ? 0.4 : 0.6]); }
+    if (line10) { anchors.push([drawn(line10.value), 0.85]); }
+    const v = drawn(spec.value);
+    let position = 0;
+    for (let i = 1; i < anchors.length && position === 0; i += 1) {
+      if (v <= anchors[i][0]) {
+        const lo = anchors[i - 1];
+        const hi = anchors[i];
+        position = hi[0] > lo[0] ? lo[1] + (hi[1] - lo[1]) * (v - lo[0]) / (hi[0] - lo[0]) : hi[1];
+      }
     }
+    const last = anchors[anchors.length - 1];
+    if (v > last[0]) { position = last[1] + (1 - last[1]) * Math.min(1, (v - last[0]) / (9 * Math.max(last[0], 1))); }
     const track = el("div", { className: "meter-track" });
-    const bar = el("div", { className: "meter-bar " + level });
+    const bar = el("div", { className: "meter-bar " + spec.level });
     bar.style.width = (Math.max(0, Math.min(1, position)) * 100).toFixed(2) + "%";
     track.appendChild(bar);
     const scale = el("div", { className: "meter-scale" });
-    [[basePos, spec.baseText, "line1"], [tenPos, spec.tenText, "line10"]].forEach(function (l) {
-      if (l[0] === null) { return; }
-      const line = el("div", { className: "meter-line " + l[2] });
-      line.style.left = (l[0] * 100) + "%";
+    anchors.slice(1).forEach(function (anchor, i) {
+      const l = [line1, line10].filter(Boolean)[i];
+      const line = el("div", { className: "meter-line " + l.kind });
+      line.style.left = (anchor[1] * 100) + "%";
       track.appendChild(line);
-      const tick = el("span", { className: "meter-tick " + l[2], text: l[1] });
-      tick.style.left = (l[0] * 100) + "%";
+      const tick = el("span", { className: "meter-tick " + l.kind, text: l.text });
+      tick.style.left = (anchor[1] * 100) + "%";
       scale.appendChild(tick);
     });
-    return el("div", { className: "meter", "data-meter": spec.key, "data-level": level }, [
+    return el("div", { className: "meter", "data-meter": spec.key, "data-level": spec.level }, [
       el("div", { className: "meter-head" }, [
         el("span", { className: "meter-label", text: spec.label }),
-        el("span", { className: "meter-value " + level, text: spec.valueText })
+        el("span", { className: "meter-value " + spec.level, text: spec.valueText })
       ]),
       track,
       scale
     ]);
   }
 
+  // "8.4 倍（42/5）": the answer's display multiple and, beside it, the exact fraction.
+  function multipleText(m, fraction) {
+    const whole = /\/1$/.test(fraction);
+    const value = (m.exact ? "" : msg("about")) + msg("times", { v: m.value });
+    return whole ? value : value + (lang === "en" ? " (" + fraction + ")" : "（" + fraction + "）");
+  }
+
+  function recordsValue(v) { return typeof v === "number" ? intText(v) : String(v); }
+
   function renderChart(a, request) {
     const figure = $("#chart");
     figure.textContent = "";
     const rs = PARAMETERS[a.ruleset.id] || CURRENT;
-    const standardOf = function (cat) { return rs.record_standard.find(function (s) { return s.categories.indexOf(cat) >= 0; }); };
-    const factor = { p: BigInt(rs.tenfold.factor), q: 1n };
-    const half = exact(rs.insider_share.share);
     const q = a.quantity;
-    const records = function (v) { return msg("unit_records", { v: intText(v) }); };
+    const records = function (v) { return msg("unit_records", { v: recordsValue(v) }); };
     const money = function (v) { return msg("unit_money", { v: moneyText(v) }); };
-    const moneyOf = function (f) { return money((f.p / f.q).toString() + (f.p % f.q ? "." + String((f.p % f.q) * 100n / f.q).padStart(2, "0") : "")); };
-    const recordsOf = function (f) { return records(f.q === 1n ? f.p.toString() : f.p.toString() + "/" + f.q.toString()); };
+    const times = function (v) { return msg("times", { v: /\/1$/.test(v) ? v.slice(0, -2) : v }); };
+    const standards = a.grounds.map(function (g) { return { standard: g.standard, tier: g.tier }; })
+      .concat((a.next_tier ? a.next_tier.options : []).map(function (o) { return { standard: o.standard, tier: null }; }))
+      .filter(function (x) { return x.standard; });
+    const itemOf = function (cat) { return rs.record_standard.find(function (s) { return s.categories.indexOf(cat) >= 0; }); };
+
+    // The lines and the level of a quantity, from every standard of the answer it was (a
+    // ground) or would be (a next-tier option) compared with; the item's own standard is the
+    // serious line of its tenfold standard.
+    function drawnFrom(match, unit, own) {
+      const lines = {};
+      let level = "below";
+      standards.forEach(function (x) {
+        const s = x.standard;
+        if (!match(s)) { return; }
+        lines[s.tenfold ? "line10" : "line1"] = s.value;
+        if (s.tenfold && !s.halved && lines.line1 === undefined) { lines.line1 = s.base; }
+        if (x.tier && rank(x.tier) > rank(level)) { level = x.tier; }
+      });
+      if (lines.line1 === undefined && own !== undefined) { lines.line1 = own; }
+      return {
+        level: level,
+        lines: Object.keys(lines).sort().map(function (k) { return { kind: k, value: lines[k], text: unit(lines[k]) }; })
+      };
+    }
 
     Object.keys(q.by_category).forEach(function (cat) {
-      const base = exact(standardOf(cat).records);
-      const ten = times(base, factor);
+      const item = itemOf(cat);
+      const d = drawnFrom(function (s) { return s.kind === "records" && !s.halved && s.item === item.provision; }, records, item.records);
       figure.appendChild(meter({
-        key: "records:" + cat,
-        label: msg("m_records", { category: categoryName(cat), cite: citeOf(standardOf(cat).provision) }),
-        value: exact(q.by_category[cat]), base: base, ten: ten,
-        valueText: records(q.by_category[cat]), baseText: recordsOf(base), tenText: recordsOf(ten)
+        key: "records:" + cat, label: msg("m_records", { category: categoryName(cat), cite: citeOf(item.provision) }),
+        value: q.by_category[cat], valueText: records(q.by_category[cat]), lines: d.lines, level: d.level
       }));
     });
     Object.keys(q.insider_by_category || {}).forEach(function (cat) {
-      const base = times(exact(standardOf(cat).records), half);
-      const ten = times(base, factor);
+      const item = itemOf(cat);
+      const d = drawnFrom(function (s) { return s.kind === "records" && s.halved && s.item === item.provision; }, records);
       figure.appendChild(meter({
-        key: "insider:" + cat,
-        label: msg("m_insider", { category: categoryName(cat) }),
-        value: exact(q.insider_by_category[cat]), base: base, ten: ten,
-        valueText: records(q.insider_by_category[cat]), baseText: recordsOf(base), tenText: recordsOf(ten)
+        key: "insider:" + cat, label: msg("m_insider", { category: categoryName(cat), cite: citeOf(rs.insider_share.provision) }),
+        value: q.insider_by_category[cat], valueText: records(q.insider_by_category[cat]), lines: d.lines, level: d.level
       }));
     });
-    if (Object.keys(q.by_category).length) {
+    function sumMeter(key, label, value, multiple, lines, halved) {
+      const d = drawnFrom(function (s) { return s.kind === "proportional_sum" && s.halved === halved; }, times);
       figure.appendChild(meter({
-        key: "sum",
-        label: msg("m_sum"),
-        value: exact(q.proportional_sum), base: exact(q.proportional_sum_standards[0]), ten: exact(q.proportional_sum_standards[1]),
-        valueText: fractionText(q.proportional_sum),
-        baseText: fractionText(q.proportional_sum_standards[0]), tenText: fractionText(q.proportional_sum_standards[1])
+        key: key, label: label, value: value, valueText: multipleText(multiple, value), level: d.level,
+        lines: [{ kind: "line1", value: lines[0], text: times(lines[0]) }, { kind: "line10", value: lines[1], text: times(lines[1]) }]
       }));
+    }
+    if (Object.keys(q.by_category).length) {
+      sumMeter("sum", msg("m_sum", { cite: citeOf(rs.proportional_standard.provision) }), q.proportional_sum,
+        q.proportional_sum_multiple, q.proportional_sum_standards, false);
     }
     if (Object.keys(q.insider_by_category || {}).length) {
-      figure.appendChild(meter({
-        key: "insider-sum",
-        label: msg("m_insider_sum"),
-        value: exact(q.insider_proportional_sum), base: exact(q.insider_proportional_sum_standards[0]), ten: exact(q.insider_proportional_sum_standards[1]),
-        valueText: fractionText(q.insider_proportional_sum),
-        baseText: fractionText(q.insider_proportional_sum_standards[0]), tenText: fractionText(q.insider_proportional_sum_standards[1])
-      }));
+      sumMeter("insider-sum", msg("m_insider_sum", { cite: citeOf(rs.insider_share.provision) }), q.insider_proportional_sum,
+        q.insider_proportional_sum_multiple, q.insider_proportional_sum_standards, true);
     }
-    const gainsBase = exact(rs.gains_standard.amount_cny);
+    const gainsItem = rs.gains_standard.provision;
+    const gains = drawnFrom(function (s) { return s.kind === "yuan" && !s.halved && s.item === gainsItem; }, money, rs.gains_standard.amount_cny);
     figure.appendChild(meter({
-      key: "gains",
-      label: msg("m_gains"),
-      value: exact(request.illegal_gains_cny), base: gainsBase, ten: times(gainsBase, factor),
-      valueText: money(request.illegal_gains_cny), baseText: moneyOf(gainsBase), tenText: moneyOf(times(gainsBase, factor))
+      key: "gains", label: msg("m_gains", { cite: citeOf(gainsItem) }),
+      value: request.illegal_gains_cny, valueText: money(request.illegal_gains_cny), lines: gains.lines, level: gains.level
     }));
-    const duty = exact(request.illegal_gains_from_duty_cny);
-    if (duty.p > 0n || Object.keys(q.insider_by_category || {}).length) {
-      const base = times(gainsBase, half);
+    const duty = drawnFrom(function (s) { return s.kind === "yuan" && s.halved && s.item === gainsItem; }, money);
+    if (duty.lines.length && (drawn(request.illegal_gains_from_duty_cny) > 0 || Object.keys(q.insider_by_category || {}).length)) {
       figure.appendChild(meter({
-        key: "duty-gains",
-        label: msg("m_duty_gains"),
-        value: duty, base: base, ten: times(base, factor),
-        valueText: money(request.illegal_gains_from_duty_cny), baseText: moneyOf(base), tenText: moneyOf(times(base, factor))
+        key: "duty-gains", label: msg("m_duty_gains", { cite: citeOf(rs.insider_share.provision) }),
+        value: request.illegal_gains_from_duty_cny, valueText: money(request.illegal_gains_from_duty_cny), lines: duty.lines, level: duty.level
       }));
     }
     if (request.business_purchase && !request.business_purchase.resold) {
-      const base = exact(rs.business_profit_standard.amount_cny);
+      const profitItem = rs.business_profit_standard.provision;
+      const profit = drawnFrom(function (s) { return s.kind === "yuan" && s.item === profitItem; }, money, rs.business_profit_standard.amount_cny);
       figure.appendChild(meter({
-        key: "profit",
-        label: msg("m_profit"),
-        value: exact(request.business_purchase.profit_cny), base: base, ten: null,
-        valueText: money(request.business_purchase.profit_cny), baseText: moneyOf(base), tenText: ""
+        key: "profit", label: msg("m_profit", { cite: citeOf(profitItem) }),
+        value: request.business_purchase.profit_cny, valueText: money(request.business_purchase.profit_cny), lines: profit.lines, level: profit.level
       }));
       if (q.business_purchase_counted) {
         figure.appendChild(el("p", { className: "muted", text: msg("m_art6_rows", { n: intText(q.business_purchase_counted) }) }));
@@ -799,6 +815,8 @@
     }
     figure.appendChild(el("figcaption", { text: msg("chart_lines") }));
   }
+
+  function questionId(code) { return "question-" + code; }
 
   function renderNextTier(a) {
     const list = $("#next-tier");
@@ -814,10 +832,17 @@
       const sentence = o.category !== undefined && o.category !== null
         ? msg("next_records", { n: intText(o.additional_records), category: categoryName(o.category), tier: tier })
         : msg("next_gains", { amount: moneyText(o.additional_gains_cny), tier: tier });
-      list.appendChild(el("li", { "data-provision": o.provision }, [
+      const route = msg("route_" + o.basis);
+      const item = el("li", { "data-provision": o.provision, "data-basis": o.basis, "data-contested": String(o.contested) }, [
         el("span", { className: "next-sentence", text: sentence }),
-        el("span", { className: "muted", text: (lang === "en" ? " (" : "（") + citeOf(o.provision) + (lang === "en" ? ")" : "）") })
-      ]));
+        el("span", { className: "muted", text: (lang === "en" ? " (" : "（") + answerCite(o) + (route ? (lang === "en" ? "; " : "，") + route : "") + (lang === "en" ? ")" : "）") })
+      ]);
+      if (o.contested) {
+        const mark = el("a", { className: "contested", href: "#" + questionId(o.open_question || "contested"), "data-question": o.open_question || "", text: msg("contested") });
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(mark);
+      }
+      list.appendChild(item);
     });
   }
 
@@ -825,12 +850,26 @@
     const questions = $("#open-questions");
     questions.textContent = "";
     a.open_questions.forEach(function (q) {
-      questions.appendChild(el("li", { "data-code": q.code }, [
+      questions.appendChild(el("li", { id: questionId(q.code), "data-code": q.code }, [
         el("strong", { text: citeOf(q.provision) + (lang === "en" ? ": " : "：") }),
         el("span", { text: lang === "en" ? q.text_en : q.text })
       ]));
     });
-    $("#questions-block").hidden = a.open_questions.length === 0;
+    // A contested next-tier route rests on a question the answer raises only once the tier
+    // rests on it: its entry says so, and the option's mark links here.
+    const raised = {};
+    a.open_questions.forEach(function (q) { raised[q.code] = true; });
+    (a.next_tier ? a.next_tier.options : []).forEach(function (o) {
+      const code = o.open_question || "contested";
+      if (!o.contested || raised[code]) { return; }
+      raised[code] = true;
+      const tier = lang === "en" ? tierInWords(a.next_tier.tier) : tierName(a.next_tier.tier);
+      questions.appendChild(el("li", { id: questionId(code), "data-code": code, className: "pending" }, [
+        el("strong", { text: answerCite(o) + (lang === "en" ? ": " : "：") }),
+        el("span", { text: msg("pending_question", { tier: tier, route: msg("route_" + o.basis), code: code }) })
+      ]));
+    });
+    $("#questions-block").hidden = questions.children.length === 0;
     const warnings = $("#warnings");
     warnings.textContent = "";
     a.warnings.forEach(function (w) {
