@@ -23,7 +23,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 WIRE_ONLY = {
     "Assessment": {"input_digest"},
     "RowCount": {"index", "obtained_in_duty", "label"},
-    "Ground": {"cite_zh", "cite_en"},
+    "Ground": {"standard", "cite_zh", "cite_en"},
     "Quantity": {"proportional_sum_multiple", "insider_proportional_sum_multiple"},
 }
 # Core result types and their wire models (Addition is split in two on the wire).
