@@ -19,11 +19,9 @@ from calculator.model import (
     NextTier,
     OptionBasis,
     Tier,
-    new_addition,
-    new_next_tier,
 )
 from calculator.questions import TENFOLD_RESTS_ON_PROPORTIONAL_SUM
-from calculator.rules.art5 import levels
+from calculator.standards import levels
 
 __all__ = ["CENT", "next_tier"]
 
@@ -45,41 +43,41 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     target = Tier.of_rank(ev.tier.rank + 1)
     lv = levels(rs)
     level = lv.ordinary if target is Tier.SERIOUS else lv.tenfold
-    sum_gap = level.need_units - ev.units
-    by_category = ev.by_category
+    sum_gap = level.need_units - ev.whole.units
+    by_category = ev.whole.by_category
     cap_lift = ev.capped_findings[0] if ev.art6_only and ev.capped_findings else None
-    sum_provision = level.sum_provision
+    sum_provision = level.provision or level.proportional_sum.item
     # D8: 情节特别严重 through the proportional sum alone is an open question
     sum_question = TENFOLD_RESTS_ON_PROPORTIONAL_SUM if target is Tier.ESPECIALLY_SERIOUS else None
     options: list[Addition] = []
     skip = Category.GENERAL if ev.art6_active else None
-    for category, need_records, weight, single_provision in level.per_category:
+    for category in Category:
         if category is skip:
             continue
-        single = need_records - by_category.get(category, 0)
-        through_sum = -(-sum_gap // weight)
+        single = level.need_records[category] - by_category.get(category, 0)
+        through_sum = -(-sum_gap // rs.weight[category])
         if cap_lift is not None and min(single, through_sum) > 1:
             options.append(_caller_finding(cap_lift, category=category, additional_records=1))
         elif single <= through_sum:
             options.append(
-                new_addition(
-                    provision=single_provision,
+                Addition(
+                    provision=level.provision or level.records[category].item,
                     category=category,
                     additional_records=max(single, 1),
                     basis=OptionBasis.SINGLE_CATEGORY,
-                    standard=level.records_standard[category],
+                    standard=level.records[category],
                 )
             )
         else:
             options.append(
-                new_addition(
+                Addition(
                     provision=sum_provision,
                     category=category,
                     additional_records=max(through_sum, 1),
                     basis=OptionBasis.PROPORTIONAL_SUM,
                     contested=sum_question is not None,
                     open_question=sum_question,
-                    standard=level.sum_standard_reached,
+                    standard=level.proportional_sum,
                 )
             )
     money = level.need_gains - gains
@@ -87,14 +85,14 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
         options.append(_caller_finding(cap_lift, additional_gains_cny=CENT))
     else:
         options.append(
-            new_addition(
-                provision=level.gains_provision,
+            Addition(
+                provision=level.provision or level.gains.item,
                 additional_gains_cny=max(money, CENT),
                 basis=OptionBasis.GAINS,
-                standard=level.gains_standard,
+                standard=level.gains,
             )
         )
-    return new_next_tier(tier=target, options=tuple(options))
+    return NextTier(tier=target, options=tuple(options))
 
 
 def _caller_finding(
@@ -105,7 +103,7 @@ def _caller_finding(
     additional_gains_cny: Decimal | None = None,
 ) -> Addition:
     """D20: any Art. 5 conduct lets the para-2 finding held back in an Art. 6-only case apply."""
-    return new_addition(
+    return Addition(
         provision=provision,
         category=category,
         additional_records=additional_records,

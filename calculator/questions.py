@@ -25,9 +25,20 @@ from calculator.citation import (
 )
 from calculator.evaluate import Evaluation
 from calculator.law import STATUTES, Ruleset, catch_all
-from calculator.model import Case, OpenQuestion, Tier, Warning
-from calculator.rules.art5 import art5_1_9_near_window_edge, levels, quantity_reaches
+from calculator.model import (
+    Case,
+    GainsDetail,
+    Ground,
+    OpenQuestion,
+    PartName,
+    RecordsDetail,
+    SumDetail,
+    Tier,
+    Warning,
+)
+from calculator.rules.art5 import art5_1_9_near_window_edge
 from calculator.rules.common import fraction_text, money_text
+from calculator.standards import levels
 
 __all__ = [
     "TENFOLD_RESTS_ON_INSIDER_HALF_STANDARD",
@@ -48,7 +59,7 @@ def _d8_tenfold_rests_on_sum(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None
     if ev.tier is not Tier.ESPECIALLY_SERIOUS:
         return None
     top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
-    if not top or any(g.detail.get("item") != rs.proportional_provision for g in top):
+    if not top or not all(isinstance(g.detail, SumDetail) for g in top):
         return None
     times_zh, times_en = f"{number_zh(rs.tenfold_factor)}倍", number_en(rs.tenfold_factor)
     first, insider, prop = (
@@ -87,7 +98,7 @@ def _d9_counts_and_gains_both_half(
     if ev.tier is not Tier.NOT_SERIOUS:
         return None
     share = rs.catch_all_hint_share
-    sum_half = Fraction(ev.units, rs.base) >= rs.proportional_sum * share
+    sum_half = Fraction(ev.whole.units, rs.base) >= rs.proportional_sum * share
     gains_half = gains * share.denominator >= rs.gains_cny * share.numerator
     if not (sum_half and gains_half):
         return None
@@ -96,13 +107,13 @@ def _d9_counts_and_gains_both_half(
         code="counts_and_gains_both_half",
         provision=rs.catch_all_hint_provision,
         text=(
-            f"数量（按比例合计{fraction_text(Fraction(ev.units, rs.base))}）与违法所得"
+            f"数量（按比例合计{fraction_text(Fraction(ev.whole.units, rs.base))}）与违法所得"
             f"（{money_text(gains)}元）均未达到情节严重的标准，但均达到标准的{share_zh(share)}以上。"
             "数量与数额不能合并计算，本计算不认定情节严重；法院仍可能依"
             f"{article_zh(hint)}“{quoted_zh(hint)}”认定。"
         ),
         text_en=(
-            f"Neither the records (proportional sum {fraction_text(Fraction(ev.units, rs.base))}) "
+            f"Neither the records (proportional sum {fraction_text(Fraction(ev.whole.units, rs.base))}) "
             f"nor the gains (CNY {money_text(gains)}) reach 情节严重, but both reach "
             f"{share_en(share)} of their standard. Counts and money are never combined, so the "
             f"tier stays; a court may still find 情节严重 under the catch-all {hint}."
@@ -112,14 +123,14 @@ def _d9_counts_and_gains_both_half(
 
 def _d12_insider_blend(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion | None:
     """D12: weighting the duty part at its half standards into one sum would change the tier."""
-    if not ev.insider_units and not case.illegal_gains_from_duty_cny:
+    if not ev.insider.units and not case.illegal_gains_from_duty_cny:
         return None
     lv = levels(rs)
-    blended_units = ev.units + ev.insider_units  # duty rows count twice: half standards
+    blended_units = ev.whole.units + ev.insider.units  # duty rows count twice: half standards
     blended_gains = case.illegal_gains_cny + case.illegal_gains_from_duty_cny
     rank = 0
     for level in (lv.ordinary, lv.tenfold):
-        if quantity_reaches(blended_units, level) or blended_gains >= level.need_gains:
+        if blended_units >= level.need_units or blended_gains >= level.need_gains:
             rank = level.tier.rank
     if rank <= ev.tier.rank:
         return None
@@ -149,7 +160,7 @@ def _d13_tenfold_rests_on_insider_half(ev: Evaluation, rs: Ruleset) -> OpenQuest
     if ev.tier is not Tier.ESPECIALLY_SERIOUS:
         return None
     top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
-    if not top or any(g.detail.get("part") != "insider_part" for g in top):
+    if not top or not all(_on_insider_part(g) for g in top):
         return None  # a ground at the ordinary ×10 standard or a para-2 finding holds
     tenfold, insider = rs.tenfold_provision, rs.insider_provision
     times_zh = f"{number_zh(rs.tenfold_factor)}倍"
@@ -177,6 +188,14 @@ def _d13_tenfold_rests_on_insider_half(ev: Evaluation, rs: Ruleset) -> OpenQuest
             "multiplied by ten, and the court decides."
         ),
     )
+
+
+def _on_insider_part(g: Ground) -> bool:
+    match g.detail:
+        case RecordsDetail(part=part) | SumDetail(part=part) | GainsDetail(part=part):
+            return part is PartName.INSIDER_PART
+        case _:
+            return False
 
 
 def _d17_window_edge(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion | None:

@@ -9,16 +9,12 @@ models and checks that every field of every core result type is carried.
 
 from __future__ import annotations
 
-import enum
 import hashlib
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-import orjson
-
-from api.encoding import canonical, dumps
+from api.encoding import canonical
 from api.v1 import schemas
 from calculator import (
     PROVISIONS,
@@ -26,7 +22,6 @@ from calculator import (
     STATUTES,
     Addition,
     Assessment,
-    Basis,
     Case,
     Category,
     Circumstances,
@@ -34,7 +29,6 @@ from calculator import (
     Ground,
     Leniency,
     LeniencyFacts,
-    LeniencyStatus,
     NextTier,
     Offender,
     Penalty,
@@ -44,22 +38,26 @@ from calculator import (
     Ruleset,
     RulesetRef,
     Statute,
-    Tier,
     assess,
 )
 from calculator.citation import cite_en, cite_zh
 from calculator.law import CATEGORY_NAMES
 from calculator.model import (
+    BusinessPurchase,
+    Detail,
+    FindingDetail,
+    GainsDetail,
+    PartName,
+    PriorPunishmentDetail,
+    ProfitDetail,
+    RecordRow,
+    RecordsDetail,
     Standard,
     StandardKind,
-    new_business_purchase,
-    new_case,
-    new_circumstances,
-    new_leniency_facts,
-    new_record_row,
+    SumDetail,
 )
 from calculator.numbers import decimal_text, multiple_text
-from calculator.rules.common import fraction_text, money_text
+from calculator.rules.common import fraction_text, money_text, number_or_fraction
 
 __all__ = [
     "assessment",
@@ -94,11 +92,11 @@ def case(request: schemas.AssessmentRequest) -> Case:
     purchase = request.business_purchase
     c = request.circumstances
     facts = request.leniency_facts
-    return new_case(
+    return Case(
         conduct_date=request.conduct_date,
         offender=_OFFENDER[request.offender],
         records=tuple(
-            new_record_row(
+            RecordRow(
                 category=_CATEGORY[row.category],
                 count=row.count,
                 recipients=row.recipients,
@@ -114,7 +112,7 @@ def case(request: schemas.AssessmentRequest) -> Case:
         illegal_gains_from_duty_cny=Decimal(request.illegal_gains_from_duty_cny),
         circumstances=_NO_FINDINGS
         if not c.model_fields_set
-        else new_circumstances(
+        else Circumstances(
             whereabouts_used_in_crime=c.whereabouts_used_in_crime,
             knowingly_supplied_criminal_user=c.knowingly_supplied_criminal_user,
             prior_criminal_punishment=c.prior_criminal_punishment,
@@ -126,10 +124,10 @@ def case(request: schemas.AssessmentRequest) -> Case:
         ),
         business_purchase=None
         if purchase is None
-        else new_business_purchase(profit_cny=Decimal(purchase.profit_cny), resold=purchase.resold),
+        else BusinessPurchase(profit_cny=Decimal(purchase.profit_cny), resold=purchase.resold),
         leniency_facts=_NO_LENIENCY_FACTS
         if not facts.model_fields_set
-        else new_leniency_facts(
+        else LeniencyFacts(
             first_offender=facts.first_offender,
             full_restitution=facts.full_restitution,
             remorse=facts.remorse,
@@ -144,36 +142,6 @@ def input_digest(request: schemas.AssessmentRequest) -> str:
 
 # ---------------------------------------------------------------------------
 # Core → wire
-
-_VALUE: dict[enum.Enum, str] = {
-    m: m.value for e in (Category, Tier, Basis, LeniencyStatus) for m in e
-}
-"""Enum member → wire value, by identity (``.value`` is a slow property on the hot path)."""
-
-
-class _Encoded:
-    """The JSON of the core's shared, immutable sections, encoded once and kept by identity.
-
-    The core hands out one object per distinct penalty, leniency and provision list
-    (they are cached there), so each is encoded once and then spliced into every answer
-    as an ``orjson.Fragment``. An entry holds its object, so its ``id`` is not reused
-    while cached; the table is cleared when it reaches ``limit`` entries.
-    """
-
-    def __init__(self, encode: Callable[[Any], Any], limit: int = 4096) -> None:
-        self._encode = encode
-        self._limit = limit
-        self._by_id: dict[int, tuple[object, orjson.Fragment]] = {}
-
-    def __call__(self, value: object) -> orjson.Fragment:
-        hit = self._by_id.get(id(value))
-        if hit is not None and hit[0] is value:
-            return hit[1]
-        fragment = orjson.Fragment(dumps(self._encode(value)))
-        if len(self._by_id) >= self._limit:
-            self._by_id.clear()
-        self._by_id[id(value)] = (value, fragment)
-        return fragment
 
 
 def _standard(s: Standard | None) -> JSON | None:
@@ -201,13 +169,67 @@ def _standard_number(value: Fraction | Decimal, *, records: bool) -> int | str:
     return decimal_text(value)
 
 
+def _detail(d: Detail) -> JSON:
+    """A ground's detail as ``/v1`` writes it: the numbers used, keyed as in API.md."""
+    match d:
+        case RecordsDetail(standard=s):
+            return {
+                "part": d.part.value,
+                "item": s.item,
+                "category": d.category.value,
+                "counted": d.counted,
+                "standard": number_or_fraction(Fraction(s.value)),
+                "share": fraction_text(s.multiple),
+            }
+        case SumDetail(standard=s):
+            return {
+                "part": d.part.value,
+                "item": s.item,
+                "proportional_sum": fraction_text(d.proportional_sum),
+                "standard": fraction_text(Fraction(s.value)),
+                "share": fraction_text(s.multiple),
+            }
+        case GainsDetail(standard=s):
+            insider = d.part is PartName.INSIDER_PART
+            return {
+                "part": d.part.value,
+                "item": s.item,
+                "illegal_gains_from_duty_cny" if insider else "illegal_gains_cny": money_text(
+                    d.amount
+                ),
+                "standard_cny": _standard_number(s.value, records=False),
+                "share": fraction_text(s.multiple),
+            }
+        case ProfitDetail(standard=s):
+            return {
+                "part": PartName.BUSINESS_PURCHASE.value,
+                "profit_cny": money_text(d.profit),
+                "standard_cny": _standard_number(s.value, records=False),
+            }
+        case FindingDetail():
+            if d.part is None:
+                return {"finding": d.finding}
+            return {"part": d.part.value, "finding": d.finding}
+        case PriorPunishmentDetail():
+            out: JSON = {"part": d.part.value}
+            if d.prior_criminal_punishment:
+                out["prior_criminal_punishment"] = True
+            if d.prior_administrative_penalty_date and d.window_start and d.window_end:
+                out["prior_administrative_penalty_date"] = (
+                    d.prior_administrative_penalty_date.isoformat()
+                )
+                out["window_start"] = d.window_start.isoformat()
+                out["window_end"] = d.window_end.isoformat()
+            return out
+
+
 def _ground(g: Ground) -> JSON:
     return {
         "provision": g.provision,
-        "tier": _VALUE[g.tier],
+        "tier": g.tier.value,
         "text": g.text,
-        "basis": _VALUE[g.basis],
-        "detail": g.detail,
+        "basis": g.basis.value,
+        "detail": _detail(g.detail),
         "standard": _standard(g.standard),
         "cite_zh": cite_zh(g.provision),
         "cite_en": cite_en(g.provision),
@@ -219,7 +241,7 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
         "rows": [
             {
                 "index": i,
-                "category": _VALUE[r.category],
+                "category": r.category.value,
                 "count": r.count,
                 "recipients": r.recipients,
                 "counted": r.counted,
@@ -230,8 +252,8 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
             }
             for i, (r, row) in enumerate(zip(q.rows, rows, strict=True))
         ],
-        "by_category": {_VALUE[c]: n for c, n in q.by_category.items()},
-        "insider_by_category": {_VALUE[c]: n for c, n in q.insider_by_category.items()},
+        "by_category": {c.value: n for c, n in q.by_category.items()},
+        "insider_by_category": {c.value: n for c, n in q.insider_by_category.items()},
         "business_purchase_counted": q.business_purchase_counted,
         "proportional_sum": fraction_text(q.proportional_sum),
         "insider_proportional_sum": fraction_text(q.insider_proportional_sum),
@@ -252,7 +274,7 @@ def _fraction_texts(values: tuple[Fraction, ...]) -> list[str]:
     return [fraction_text(f) for f in values]
 
 
-_standards = _Encoded(_fraction_texts)
+_standards = _fraction_texts
 
 
 def _addition(a: Addition) -> JSON:
@@ -267,7 +289,7 @@ def _addition(a: Addition) -> JSON:
     if a.category is not None:
         return {
             "provision": a.provision,
-            "category": _VALUE[a.category],
+            "category": a.category.value,
             "additional_records": a.additional_records,
             **route,
         }
@@ -282,7 +304,7 @@ def _addition(a: Addition) -> JSON:
 def _next_tier(n: NextTier | None) -> JSON | None:
     if n is None:
         return None
-    return {"tier": _VALUE[n.tier], "options": [_addition(a) for a in n.options]}
+    return {"tier": n.tier.value, "options": [_addition(a) for a in n.options]}
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -321,7 +343,7 @@ def _penalty_json(p: Penalty) -> JSON:
 
 def _leniency_json(le: Leniency) -> JSON:
     return {
-        "status": _VALUE[le.status],
+        "status": le.status.value,
         "provision": le.provision,
         "text": le.text,
         "missing_facts": list(le.missing_facts),
@@ -337,8 +359,8 @@ def _provisions_applied_json(refs: tuple[ProvisionRef, ...]) -> list[JSON]:
 def _classification_json(c: Classification) -> JSON:
     return {
         "sensitive": c.sensitive,
-        "lenient_tier": _VALUE[c.lenient_tier],
-        "strict_tier": _VALUE[c.strict_tier],
+        "lenient_tier": c.lenient_tier.value,
+        "strict_tier": c.strict_tier.value,
     }
 
 
@@ -350,36 +372,29 @@ def _ruleset_json(r: RulesetRef) -> JSON:
     }
 
 
-_penalty = _Encoded(_penalty_json)
-_leniency = _Encoded(_leniency_json)
-_provisions_applied = _Encoded(_provisions_applied_json)
-_ruleset_ref = _Encoded(_ruleset_json)
-
-
 def assessment(a: Assessment, request: schemas.AssessmentRequest, *, digest: str) -> JSON:
     """The wire ``Assessment``: API.md's fields, every extra field of the core, the digest.
 
     Each row of ``quantity.rows`` also repeats its position, ``obtained_in_duty`` and the
-    caller's ``label`` from the request. Sections the core shares between cases (penalty,
-    leniency, provisions applied, ruleset) are spliced in already encoded.
+    caller's ``label`` from the request.
     """
     c = a.classification
     return {
-        "tier": _VALUE[a.tier],
+        "tier": a.tier.value,
         "tier_zh": a.tier_zh,
         "grounds": [_ground(g) for g in a.grounds],
         "quantity": _quantity(a.quantity, request.records),
         "next_tier": _next_tier(a.next_tier),
         "classification": _classification_json(c),
-        "penalty": _penalty(a.penalty),
-        "leniency": _leniency(a.leniency),
+        "penalty": _penalty_json(a.penalty),
+        "leniency": _leniency_json(a.leniency),
         "open_questions": [
             {"code": q.code, "provision": q.provision, "text": q.text, "text_en": q.text_en}
             for q in a.open_questions
         ],
         "warnings": [{"code": w.code, "text": w.text, "text_en": w.text_en} for w in a.warnings],
-        "provisions_applied": _provisions_applied(a.provisions_applied),
-        "ruleset": _ruleset_ref(a.ruleset),
+        "provisions_applied": _provisions_applied_json(a.provisions_applied),
+        "ruleset": _ruleset_json(a.ruleset),
         "engine_version": a.engine_version,
         "opinion_zh": a.opinion_zh,
         "opinion_en": a.opinion_en,

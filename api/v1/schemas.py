@@ -280,7 +280,6 @@ _WIRE_TYPES: dict[str, Any] = {
     "Ground.detail": dict[str, int | str | bool | None],
     "Standard.value": int | str,
     "Standard.base": int | str,
-    "Standard.multiple": str,
     "RowCount.path": Literal["art5", "art6"],
     "RulesetRef.selected_by": Literal["conduct_date", "in_force_today"],
 }
@@ -304,16 +303,21 @@ _MULTIPLES: dict[str, Any] = {
 
 _WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "Assessment": ({}, {"input_digest": DigestText}),
-    "Ground": ({}, _CITES),
     "RecordsAddition": ({}, _CITES),
     "GainsAddition": ({}, _CITES),
     "Quantity": ({}, _MULTIPLES),
+    "Standard": ({}, {"multiple": str, "halved": bool, "tenfold": bool}),
     "RowCount": ({"index": int}, {"obtained_in_duty": bool, "label": str | None}),
     "CategoryName": ({"category": Category}, {}),
 }
 """Fields the wire adds to a core type, before and after the core's own: the API's, echoed
 from the request, or written from the core's values (``calculator.citation``,
 ``calculator.numbers``)."""
+
+_CORE_ONLY: dict[str, frozenset[str]] = {
+    "Standard": frozenset({"share", "factor", "halved_by", "tenfold_by"}),
+}
+"""Core fields the wire writes as what they make (a standard's multiple, halved, tenfold)."""
 
 _SCALARS: dict[Any, Any] = {Fraction: FractionText, Decimal: MoneyText}
 
@@ -354,6 +358,7 @@ def _model(
     name = name or core.__name__
     if name in _MODELS:
         return _MODELS[name]
+    drop = drop | _CORE_ONLY.get(name, frozenset())
     hints = get_type_hints(core)
     before, after = _WIRE_ONLY.get(name, ({}, {}))
     fields: dict[str, Any] = {k: (v, ...) for k, v in before.items()}
@@ -375,6 +380,9 @@ def _model(
     _MODELS[name] = model
     return model
 
+
+Standard = _model(calculator.model.Standard)
+_WIRE_ONLY["Ground"] = ({}, {"standard": Standard | None, **_CITES})
 
 _ADDITION_RECORDS = frozenset({"category", "additional_records"})
 RecordsAddition = _model(
@@ -405,7 +413,6 @@ OpenQuestion = _model(calculator.OpenQuestion)
 Warning = _model(calculator.Warning)
 ProvisionRef = _model(calculator.ProvisionRef)
 RulesetRef = _model(calculator.RulesetRef)
-Standard = _model(calculator.model.Standard)
 Provision = _model(calculator.law.Provision)
 Statute = _model(calculator.law.Statute)
 CategoryName = _model(calculator.law.CategoryName)

@@ -10,7 +10,14 @@ from typing import Any
 from hypothesis import given, settings
 
 from calculator import Addition, Assessment, Category, Tier, assess
-from calculator.model import OptionBasis, StandardKind
+from calculator.model import (
+    GainsDetail,
+    OptionBasis,
+    PartName,
+    RecordsDetail,
+    StandardKind,
+    SumDetail,
+)
 from calculator.questions import (
     TENFOLD_RESTS_ON_INSIDER_HALF_STANDARD,
     TENFOLD_RESTS_ON_PROPORTIONAL_SUM,
@@ -135,8 +142,18 @@ def test_every_computed_ground_reaches_the_standard_it_carries(req: dict[str, An
             continue
         assert Fraction(s.value) == Fraction(s.base) * s.multiple
         assert s.tenfold is (g.tier is Tier.ESPECIALLY_SERIOUS)
-        assert s.halved is (g.detail.get("part") == "insider_part")
-        if s.kind is StandardKind.RECORDS:
-            assert Fraction(int(str(g.detail["counted"]))) >= s.value
-        elif s.kind is StandardKind.PROPORTIONAL_SUM:
-            assert Fraction(str(g.detail["proportional_sum"])) >= s.value
+        match g.detail:
+            case RecordsDetail(part=part, counted=counted):
+                assert s.kind is StandardKind.RECORDS
+                assert s.halved is (part is PartName.INSIDER_PART)
+                assert counted >= s.value
+            case SumDetail(part=part, proportional_sum=total):
+                assert s.kind is StandardKind.PROPORTIONAL_SUM
+                assert s.halved is (part is PartName.INSIDER_PART)
+                assert total >= s.value
+            case GainsDetail(part=part, amount=amount):
+                assert s.kind is StandardKind.YUAN
+                assert s.halved is (part is PartName.INSIDER_PART)
+                assert amount >= s.value
+            case _:
+                assert g.provision == "6.1.1"
