@@ -29,7 +29,7 @@
   const EN = {
     doc_title: "Infringing citizens' personal information: is it serious?",
     title: "Infringing citizens' personal information: serious or not?",
-    subtitle: "Under 法释〔2017〕10号 (the SPC/SPP Interpretation on infringing citizens' personal information), do the facts of illegally obtaining, selling or providing personal information reach 情节严重 (serious) or 情节特别严重 (especially serious) under Article 253-1 of the Criminal Law? Every ground is cited.",
+    subtitle: "Under 法释〔2017〕10号 (the SPC/SPP Interpretation on infringing citizens' personal information), do the facts of illegally obtaining, selling or providing personal information reach 情节严重 (serious) or 情节特别严重 (especially serious) under the Criminal Law? Every ground is cited.",
     api_docs: "API docs",
     facts: "Facts of the case",
     conduct: "Conduct",
