@@ -296,38 +296,55 @@ class Multiple(BaseModel):
 
 
 _CITES: dict[str, Any] = {"cite_zh": str, "cite_en": str}
-_MULTIPLES: dict[str, Any] = {
-    "proportional_sum_multiple": Multiple,
-    "insider_proportional_sum_multiple": Multiple,
-}
 
 _WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "Assessment": ({}, {"input_digest": DigestText}),
+    "Ground": ({}, {"standard": calculator.model.Standard | None, **_CITES}),
     "RecordsAddition": ({}, _CITES),
     "GainsAddition": ({}, _CITES),
-    "Quantity": ({}, _MULTIPLES),
+    "Quantity": (
+        {},
+        {"proportional_sum_multiple": Multiple, "insider_proportional_sum_multiple": Multiple},
+    ),
     "Standard": ({}, {"multiple": str, "halved": bool, "tenfold": bool}),
     "RowCount": ({"index": int}, {"obtained_in_duty": bool, "label": str | None}),
     "CategoryName": ({"category": Category}, {}),
 }
 """Fields the wire adds to a core type, before and after the core's own: the API's, echoed
 from the request, or written from the core's values (``calculator.citation``,
-``calculator.numbers``)."""
+``calculator.numbers``). A core type among them is written as its response model."""
 
 _CORE_ONLY: dict[str, frozenset[str]] = {
     "Standard": frozenset({"share", "factor", "halved_by", "tenfold_by"}),
 }
 """Core fields the wire writes as what they make (a standard's multiple, halved, tenfold)."""
 
-_SCALARS: dict[Any, Any] = {Fraction: FractionText, Decimal: MoneyText}
+_SHAPES: dict[type[Any], dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+    calculator.Addition: {
+        "RecordsAddition": (
+            frozenset({"additional_gains_cny"}),
+            frozenset({"category", "additional_records"}),
+        ),
+        "GainsAddition": (
+            frozenset({"category", "additional_records"}),
+            frozenset({"additional_gains_cny"}),
+        ),
+    },
+}
+"""A core type written in several shapes on the wire: per shape, the fields it leaves out and
+the optional fields it always carries (non-null)."""
+
+_SCALARS: dict[type[Any], Any] = {Fraction: FractionText, Decimal: MoneyText}
 
 
 def _wire_type(hint: Any) -> Any:
     """The wire type of a core annotation: fractions as ``"p/q"``, money as a decimal string,
-    tuples as arrays, mappings as objects, a nested result as its generated model."""
+    tuples as arrays, mappings as objects, a result as its model (or the union of its shapes)."""
     origin = get_origin(hint)
-    if hint in _SCALARS:
+    if isinstance(hint, type) and hint in _SCALARS:
         return _SCALARS[hint]
+    if isinstance(hint, type) and hint in _SHAPES:
+        return Union[tuple(_model(hint, name) for name in _SHAPES[hint])]  # noqa: UP007
     if dataclasses.is_dataclass(hint):
         return _model(cast(type[Any], hint))
     if origin in (Union, types.UnionType):
@@ -343,25 +360,19 @@ def _wire_type(hint: Any) -> Any:
 _MODELS: dict[str, type[BaseModel]] = {}
 
 
-def _model(
-    core: type[Any],
-    name: str | None = None,
-    *,
-    drop: frozenset[str] = frozenset(),
-    present: frozenset[str] = frozenset(),
-) -> type[BaseModel]:
-    """The response model of a core result dataclass (made once per name).
+def _model(core: type[Any], name: str | None = None) -> type[BaseModel]:
+    """The response model of a core result dataclass, or of one of its shapes (made once).
 
-    Every field is required on the wire (null is written, never left out). ``drop`` leaves
-    fields out; ``present`` makes optional fields non-null (a shape of a split type).
+    Every field is required on the wire (null is written, never left out).
     """
     name = name or core.__name__
     if name in _MODELS:
         return _MODELS[name]
-    drop = drop | _CORE_ONLY.get(name, frozenset())
+    drop, present = _SHAPES.get(core, {}).get(name, (frozenset(), frozenset()))
+    drop |= _CORE_ONLY.get(name, frozenset())
     hints = get_type_hints(core)
     before, after = _WIRE_ONLY.get(name, ({}, {}))
-    fields: dict[str, Any] = {k: (v, ...) for k, v in before.items()}
+    fields: dict[str, Any] = {k: (_wire_type(v), ...) for k, v in before.items()}
     for f in dataclasses.fields(core):
         if f.name in drop:
             continue
@@ -372,7 +383,7 @@ def _model(
                 hint = Union[tuple(a for a in get_args(hint) if a is not type(None))]  # noqa: UP007
             wire = _wire_type(hint)
         fields[f.name] = (wire, ...)
-    fields.update({k: (v, ...) for k, v in after.items()})
+    fields.update({k: (_wire_type(v), ...) for k, v in after.items()})
     model: type[BaseModel] = create_model(
         name, __config__=_RESPONSE, __doc__=core.__doc__, **fields
     )
@@ -380,25 +391,6 @@ def _model(
     _MODELS[name] = model
     return model
 
-
-Standard = _model(calculator.model.Standard)
-_WIRE_ONLY["Ground"] = ({}, {"standard": Standard | None, **_CITES})
-
-_ADDITION_RECORDS = frozenset({"category", "additional_records"})
-RecordsAddition = _model(
-    calculator.Addition,
-    "RecordsAddition",
-    drop=frozenset({"additional_gains_cny"}),
-    present=_ADDITION_RECORDS,
-)
-GainsAddition = _model(
-    calculator.Addition,
-    "GainsAddition",
-    drop=_ADDITION_RECORDS,
-    present=frozenset({"additional_gains_cny"}),
-)
-Addition = RecordsAddition | GainsAddition
-_WIRE_TYPES["NextTier.options"] = list[Addition]  # type: ignore[valid-type]
 
 Assessment = _model(calculator.Assessment)
 Ground = _model(calculator.Ground)
@@ -413,6 +405,10 @@ OpenQuestion = _model(calculator.OpenQuestion)
 Warning = _model(calculator.Warning)
 ProvisionRef = _model(calculator.ProvisionRef)
 RulesetRef = _model(calculator.RulesetRef)
+Standard = _model(calculator.model.Standard)
+RecordsAddition = _model(calculator.Addition, "RecordsAddition")
+GainsAddition = _model(calculator.Addition, "GainsAddition")
+Addition = RecordsAddition | GainsAddition
 Provision = _model(calculator.law.Provision)
 Statute = _model(calculator.law.Statute)
 CategoryName = _model(calculator.law.CategoryName)
