@@ -3,9 +3,12 @@
  * the API's, one call to this service's own POST /v1/assessments, and the answer drawn
  * for a reader. No library, no outside request. Every text is set with textContent.
  *
- * The law's names and standards and the request's limits come from the page-data block
- * that the service writes into the HTML (calculator.law and the app's OpenAPI document),
- * so the page states no threshold of its own.
+ * The page holds no law of its own. The law's names and standards, the citations and the
+ * request's limits come from the page-data block the service writes into the HTML (the
+ * GET /v1/rulesets answer as is, the core's citation of every provision, the app's OpenAPI
+ * document); everything about a case comes from the answer: each ground's and next-tier
+ * option's citation and the standard it was compared with, the proportional sum as a
+ * multiple, the contested routes. The page halves, multiplies and compares nothing.
  */
 "use strict";
 
