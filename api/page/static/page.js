@@ -8,7 +8,7 @@
  * GET /v1/rulesets answer as is, the core's citation of every provision, the app's OpenAPI
  * document); everything about a case comes from the answer: each ground's and next-tier
  * option's citation and the standard it was compared with, the proportional sum as a
- * multiple, the contested routes. The page halves, multiplies and compares nothing.
+ * multiple, the contested routes. The page halves, multiplies and compares no standard.
  */
 "use strict";
 
