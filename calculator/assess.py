@@ -11,9 +11,10 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from calculator.evaluate import Evaluation, evaluate
-from calculator.law import STATUTES, Ruleset, provision_text, ruleset_for, statute_for
+from calculator.law import STATUTES, Ruleset, Statute, provision_text, ruleset_for, statute_for
 from calculator.model import (
     Assessment,
     Case,
@@ -24,6 +25,7 @@ from calculator.model import (
     InvalidFacts,
     Leniency,
     LeniencyStatus,
+    Offender,
     PartName,
     Penalty,
     ProvisionRef,
@@ -177,6 +179,10 @@ _ROLES = {
     "CL37": "Art. 10 eligibility: exemption from criminal punishment (D25)",
 }
 
+_REFS = {
+    p: ProvisionRef(provision=p, text=provision_text(p), role=role) for p, role in _ROLES.items()
+}
+
 
 def _provisions_applied(
     case: Case, ev: Evaluation, rs: Ruleset, penalty: Penalty, leniency: Leniency
@@ -202,7 +208,34 @@ def _provisions_applied(
         ids += ["7", "CL253-1.4"]
     if leniency.status is LeniencyStatus.ELIGIBLE:
         ids.append("CL37")
-    return tuple(ProvisionRef(provision=p, text=provision_text(p), role=_ROLES[p]) for p in ids)
+    return tuple(_REFS[p] for p in ids)
+
+
+# The penalty and Art. 10 sections depend on a few inputs and recur from case to case;
+# each distinct one is made once (bench/core.py, 4 mixed rows: ~10 % of an assessment).
+_leniency = lru_cache(maxsize=64)(art10_leniency)
+
+
+@lru_cache(maxsize=4096)
+def _penalty(
+    tier: Tier, statute: Statute, gains: Decimal, insider: bool, offender: Offender, rs: Ruleset
+) -> Penalty:
+    """The penalty section: the statutory range, the fine guide, 从重, the unit note."""
+    return cl253_1_statutory_range(
+        tier=tier,
+        statute=statute,
+        fine_guide=art12_fine_guide(tier, gains, rs),
+        heavier_for_insider=insider,
+        offender=offender,
+    )
+
+
+def _sum(units: int, base: int) -> Fraction:
+    """The proportional sum ``units / base`` (most cases have no insider part: 0)."""
+    return _ZERO if units == 0 else Fraction(units, base)
+
+
+_ZERO = Fraction(0)
 
 
 def _on_insider_part(g: Ground) -> bool:
@@ -236,29 +269,18 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         by_category=ev.whole.by_category,
         insider_by_category=ev.insider.by_category,
         business_purchase_counted=ev.business_purchase_counted,
-        proportional_sum=Fraction(ev.whole.units, rs.base),
-        insider_proportional_sum=Fraction(ev.insider.units, rs.base),
-        proportional_sum_standards=(
-            Fraction(lv.ordinary.proportional_sum.value),
-            Fraction(lv.tenfold.proportional_sum.value),
-        ),
-        insider_proportional_sum_standards=(
-            Fraction(lv.insider.proportional_sum.value),
-            Fraction(lv.insider_tenfold.proportional_sum.value),
-        ),
+        proportional_sum=_sum(ev.whole.units, rs.base),
+        insider_proportional_sum=_sum(ev.insider.units, rs.base),
+        proportional_sum_standards=lv.sum_standards,
+        insider_proportional_sum_standards=lv.insider_sum_standards,
     )
     questions = open_questions(ev, case, rs, art5_tier=art5_tier)
     opinion_zh, opinion_en = write_opinion(
         tier=ev.tier, grounds=ev.grounds, open_questions=questions
     )
-    penalty = cl253_1_statutory_range(
-        tier=ev.tier,
-        statute=statute,
-        fine_guide=art12_fine_guide(ev.tier, case.illegal_gains_cny, rs),
-        heavier_for_insider=any(_on_insider_part(g) for g in ev.grounds),
-        offender=case.offender,
-    )
-    leniency = art10_leniency(ev.tier, case.leniency_facts)
+    insider = any(_on_insider_part(g) for g in ev.grounds)
+    penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider, case.offender, rs)
+    leniency = _leniency(ev.tier, case.leniency_facts)
     return Assessment(
         tier=ev.tier,
         tier_zh=ev.tier.zh,

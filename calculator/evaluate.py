@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from calculator.law import Ruleset
 from calculator.model import (
@@ -212,10 +211,14 @@ class Evaluation:
     capped_findings: tuple[str, ...]
 
 
+_ORDER = {c: i for i, c in enumerate(Category)}
+
+
 def _in_statute_order(totals: dict[Category, int]) -> dict[Category, int]:
     """The totals in the statute's order of categories (row order never matters)."""
-    order = list(Category)
-    return dict(sorted(totals.items(), key=lambda item: order.index(item[0])))
+    if len(totals) < 2:
+        return totals
+    return {c: totals[c] for c in sorted(totals, key=_ORDER.__getitem__)}
 
 
 def _any_finding(c: Circumstances) -> bool:
@@ -244,8 +247,10 @@ def evaluate(
     ``with_rows`` false skips the per-row counts, which only the case as given reports.
     """
     art6_active = purchase is not None and not purchase.resold
+    weight = rs.weight
     by_category: dict[Category, int] = {}
     insider: dict[Category, int] = {}
+    units = insider_units = 0
     art6_counted = 0
     art6_rows = False
     art5_rows = False
@@ -259,8 +264,10 @@ def evaluate(
         else:
             art5_rows = True
             by_category[row.category] = by_category.get(row.category, 0) + counted
+            units += weight[row.category] * counted
             if row.obtained_in_duty:
                 insider[row.category] = insider.get(row.category, 0) + counted
+                insider_units += weight[row.category] * counted
         if with_rows:
             row_counts.append(
                 RowCount(
@@ -274,8 +281,18 @@ def evaluate(
             )
     gains = case.illegal_gains_cny
     facts = Facts(
-        whole=_part(PartName.WHOLE_CASE, by_category, gains, rs),
-        insider=_part(PartName.INSIDER_PART, insider, case.illegal_gains_from_duty_cny, rs),
+        whole=Part(
+            name=PartName.WHOLE_CASE,
+            by_category=_in_statute_order(by_category),
+            units=units,
+            gains=gains,
+        ),
+        insider=Part(
+            name=PartName.INSIDER_PART,
+            by_category=_in_statute_order(insider),
+            units=insider_units,
+            gains=case.illegal_gains_from_duty_cny,
+        ),
         circumstances=case.circumstances,
         conduct_date=case.conduct_date,
         purchase=purchase,
@@ -308,13 +325,4 @@ def evaluate(
         art6_active=art6_active,
         art6_only=facts.art6_only,
         capped_findings=tuple(capped),
-    )
-
-
-def _part(name: PartName, by_category: dict[Category, int], gains: Decimal, rs: Ruleset) -> Part:
-    return Part(
-        name=name,
-        by_category=_in_statute_order(by_category),
-        units=sum(rs.weight[c] * n for c, n in by_category.items()),
-        gains=gains,
     )

@@ -10,9 +10,10 @@ with the addition (it reaches the tier) and with one unit less (it does not).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from calculator.evaluate import Evaluation
-from calculator.law import Ruleset
+from calculator.law import Ruleset, ruleset_by_id
 from calculator.model import (
     Addition,
     Category,
@@ -25,6 +26,8 @@ from calculator.standards import levels
 
 __all__ = ["CENT", "next_tier"]
 
+
+_CATEGORIES = tuple(Category)
 
 CENT = Decimal("0.01")
 """The smallest addition of money (D2: at most two decimal places)."""
@@ -46,12 +49,9 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     sum_gap = level.need_units - ev.whole.units
     by_category = ev.whole.by_category
     cap_lift = ev.capped_findings[0] if ev.art6_only and ev.capped_findings else None
-    sum_provision = level.provision or level.proportional_sum.item
-    # D8: 情节特别严重 through the proportional sum alone is an open question
-    sum_question = TENFOLD_RESTS_ON_PROPORTIONAL_SUM if target is Tier.ESPECIALLY_SERIOUS else None
     options: list[Addition] = []
     skip = Category.GENERAL if ev.art6_active else None
-    for category in Category:
+    for category in _CATEGORIES:
         if category is skip:
             continue
         single = level.need_records[category] - by_category.get(category, 0)
@@ -59,26 +59,10 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
         if cap_lift is not None and min(single, through_sum) > 1:
             options.append(_caller_finding(cap_lift, category=category, additional_records=1))
         elif single <= through_sum:
-            options.append(
-                Addition(
-                    provision=level.provision or level.records[category].item,
-                    category=category,
-                    additional_records=max(single, 1),
-                    basis=OptionBasis.SINGLE_CATEGORY,
-                    standard=level.records[category],
-                )
-            )
+            options.append(_records_option(rs.id, target, category, max(single, 1), via_sum=False))
         else:
             options.append(
-                Addition(
-                    provision=sum_provision,
-                    category=category,
-                    additional_records=max(through_sum, 1),
-                    basis=OptionBasis.PROPORTIONAL_SUM,
-                    contested=sum_question is not None,
-                    open_question=sum_question,
-                    standard=level.proportional_sum,
-                )
+                _records_option(rs.id, target, category, max(through_sum, 1), via_sum=True)
             )
     money = level.need_gains - gains
     if cap_lift is not None and money > CENT:
@@ -93,6 +77,40 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
             )
         )
     return NextTier(tier=target, options=tuple(options))
+
+
+@lru_cache(maxsize=8192)
+def _records_option(
+    ruleset: str, target: Tier, category: Category, records: int, *, via_sum: bool
+) -> Addition:
+    """Add ``records`` of ``category``: through its own standard, or through the proportional sum.
+
+    Through the sum at ten times, 情节特别严重 would rest on a reading D8 leaves open, so
+    the option is contested and names that question. Options recur from case to case (a
+    category a case lacks needs its whole standard), so each distinct one is made once
+    (bench/core.py, 1 row: building eleven options afresh costs about 15 µs, half an
+    assessment).
+    """
+    lv = levels(ruleset_by_id(ruleset))
+    level = lv.ordinary if target is Tier.SERIOUS else lv.tenfold
+    if not via_sum:
+        return Addition(
+            provision=level.provision or level.records[category].item,
+            category=category,
+            additional_records=records,
+            basis=OptionBasis.SINGLE_CATEGORY,
+            standard=level.records[category],
+        )
+    question = TENFOLD_RESTS_ON_PROPORTIONAL_SUM if target is Tier.ESPECIALLY_SERIOUS else None
+    return Addition(
+        provision=level.provision or level.proportional_sum.item,
+        category=category,
+        additional_records=records,
+        basis=OptionBasis.PROPORTIONAL_SUM,
+        contested=question is not None,
+        open_question=question,
+        standard=level.proportional_sum,
+    )
 
 
 def _caller_finding(

@@ -112,6 +112,10 @@ def _of_standard_zh(value: Fraction) -> str:
     return f"有关数量标准的{number_zh(value.denominator)}分之{number_zh(value.numerator)}"
 
 
+def _exact(value: Fraction | Decimal) -> Fraction:
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
 def _plain_en(value: Fraction) -> str:
     """A number for the English text: 10 → "10", 6/5 → "6/5" (never "10/1")."""
     if value.denominator == 1:
@@ -198,7 +202,7 @@ def _standard_zh(g: Ground, d: Quantity) -> str:
         case RecordsDetail():
             standard = f"{number_zh(int(s.value))}条以上"
         case SumDetail():
-            standard = f"合计达到{_of_standard_zh(Fraction(s.value))}"
+            standard = f"合计达到{_of_standard_zh(_exact(s.value))}"
         case GainsDetail():
             standard = f"{money_zh(s.value)}以上"
     cite = cite_zh(g.provision)
@@ -216,9 +220,9 @@ def _standard_en(g: Ground, d: Quantity) -> str:
     s = d.standard
     match d:
         case RecordsDetail():
-            standard = f"{_plain_en(Fraction(s.value))} records or more"
+            standard = f"{_plain_en(_exact(s.value))} records or more"
         case SumDetail():
-            standard = f"a sum of {_plain_en(Fraction(s.value))} or more"
+            standard = f"a sum of {_plain_en(_exact(s.value))} or more"
         case GainsDetail():
             standard = f"{money_en(s.value)} or more"
     cite = cite_en(g.provision)

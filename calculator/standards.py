@@ -179,12 +179,15 @@ def ten_times(level: Level, rs: Ruleset) -> Level:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Levels:
-    """The four levels under one ruleset."""
+    """The four levels under one ruleset, and the standards of the proportional sums (1 and 10; 1/2 and 5)."""
 
     ordinary: Level
     insider: Level
     tenfold: Level
     insider_tenfold: Level
+
+    sum_standards: tuple[Fraction, Fraction]
+    insider_sum_standards: tuple[Fraction, Fraction]
 
 
 _LEVELS: dict[str, Levels] = {}
@@ -204,13 +207,20 @@ def levels(rs: Ruleset) -> Levels:
             factor=1,
         )
         insider = half_of(ordinary, rs)
+        tenfold, insider_tenfold = ten_times(ordinary, rs), ten_times(insider, rs)
         found = _LEVELS[rs.id] = Levels(
             ordinary=ordinary,
             insider=insider,
-            tenfold=ten_times(ordinary, rs),
-            insider_tenfold=ten_times(insider, rs),
+            tenfold=tenfold,
+            insider_tenfold=insider_tenfold,
+            sum_standards=(_sum_value(ordinary), _sum_value(tenfold)),
+            insider_sum_standards=(_sum_value(insider), _sum_value(insider_tenfold)),
         )
     return found
+
+
+def _sum_value(level: Level) -> Fraction:
+    return Fraction(level.proportional_sum.value)
 
 
 def _ground(level: Level, item: str, detail: RecordsDetail | SumDetail | GainsDetail) -> Ground:

@@ -32,6 +32,7 @@ __all__ = [
     "Statute",
     "catch_all",
     "provision_text",
+    "ruleset_by_id",
     "ruleset_for",
     "statute_for",
 ]
@@ -255,6 +256,14 @@ def ruleset_for(conduct_date: date | None) -> Ruleset:
     else:
         chosen = RULESETS[-1]
     return chosen
+
+
+def ruleset_by_id(ruleset_id: str) -> Ruleset:
+    """The parameter set with this id."""
+    for r in RULESETS:
+        if r.id == ruleset_id:
+            return r
+    raise KeyError(ruleset_id)
 
 
 def statute_for(conduct_date: date | None) -> Statute | None:
