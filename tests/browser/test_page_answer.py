@@ -186,3 +186,17 @@ def test_citations_are_the_answers_own(page: Page) -> None:
     expect(page.locator("label:has(#whereabouts_used_in_crime)")).to_contain_text(
         f"({cite_en('5.1.1')})"
     )
+
+
+def test_a_part_the_answer_compared_with_nothing_has_no_bar(page: Page) -> None:
+    """40 health records from duty meet no ground and no option: no insider bar is drawn for
+    them (the page would have to halve a standard itself), while the whole case's bar is."""
+    open_page(page)
+    fill_form(page, {"records": [{"category": "health", "count": 40, "obtained_in_duty": True}]})
+    _, _, body = submit(page)
+    standards = [g["standard"] for g in body["grounds"]]
+    if body["next_tier"]:
+        standards += [o["standard"] for o in body["next_tier"]["options"]]
+    assert not any(s and s["halved"] and s["kind"] == "records" for s in standards)
+    expect(page.locator('[data-meter="insider:health"]')).to_have_count(0)
+    expect(page.locator('[data-meter="records:health"]')).to_have_count(1)

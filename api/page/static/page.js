@@ -772,6 +772,7 @@
     Object.keys(q.insider_by_category || {}).forEach(function (cat) {
       const item = itemOf(cat);
       const d = drawnFrom(function (s) { return s.kind === "records" && s.halved && s.item === item.provision; }, records);
+      if (!d.lines.length) { return; } // the answer compared this part with no standard
       figure.appendChild(meter({
         key: "insider:" + cat, label: msg("m_insider", { category: categoryName(cat), cite: citeOf(rs.insider_share.provision) }),
         value: q.insider_by_category[cat], valueText: records(q.insider_by_category[cat]), lines: d.lines, level: d.level
