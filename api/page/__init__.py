@@ -7,6 +7,8 @@ What it needs to know beyond that is put into the HTML when it is first served:
 - the law's names and standards: the answer of ``GET /v1/rulesets`` as it is (category
   names as the statute words them, each parameter set nested as the law data holds it,
   the texts of CL253-1), so the page writes no threshold of its own;
+- the citation of every provision and article, written by the core's one citation
+  function (``calculator.citation``), so the page writes no citation of its own;
 - the request's limits (rows, counts, recipients, alternatives, label length, the money
   pattern), read from the app's own OpenAPI document, so the page's checks are the API's.
 
