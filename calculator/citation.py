@@ -8,7 +8,8 @@ sentence.
 
 The writers of numbers and citations are cached (``functools.cache``): their domain is
 a few hundred provisions and counts, and the opinion calls them for every clause
-(bench/core.py, 1 row: without the caches the whole assessment is about 15 % slower).
+(measured on the bench/http.py case, CPU time per assessment: 79 µs with the opinion's
+citations cached, 87 µs without).
 """
 
 from __future__ import annotations

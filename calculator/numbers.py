@@ -30,9 +30,13 @@ def multiple_text(value: Fraction, places: int = 2) -> tuple[str, bool]:
 
     ``42/5`` → ``("8.4", True)``; ``1/3`` → ``("0.33", False)``; ``10`` → ``("10", True)``.
     """
-    scaled = value * 10**places
-    digits = scaled.numerator // scaled.denominator
-    return _plain(Decimal(digits).scaleb(-places)), digits == scaled
+    scale = 10**places
+    digits, rest = divmod(value.numerator * scale, value.denominator)
+    whole, cents = divmod(digits, scale)
+    text = str(whole)
+    if cents:
+        text += "." + str(cents).rjust(places, "0").rstrip("0")
+    return text, rest == 0
 
 
 def _plain(value: Decimal) -> str:

@@ -119,6 +119,7 @@ def _level(
             base=base,
             share=share,
             factor=factor,
+            multiple=multiple,
             halved_by=halved_by,
             tenfold_by=tenfold_by,
         )
@@ -236,6 +237,8 @@ def _ground(level: Level, item: str, detail: RecordsDetail | SumDetail | GainsDe
 
 def records_reaching(part: Part, item: str, level: Level) -> list[Ground]:
     """A ground for each category of ``item`` whose counted records reach its standard at ``level``."""
+    if part.units < level.least_units:
+        return []  # no category can be at its standard: it would weigh at least this much
     return [
         _ground(
             level,
@@ -249,6 +252,8 @@ def records_reaching(part: Part, item: str, level: Level) -> list[Ground]:
 
 def reaches_a_record_standard(part: Part, level: Level) -> bool:
     """Whether any single category reaches its own record standard at ``level``."""
+    if part.units < level.least_units:
+        return False
     return any(n >= level.need_records[c] for c, n in part.by_category.items())
 
 
