@@ -28,6 +28,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.http import BATCH_ITEMS, batch_items
+from calculator import Category
+
 ROOT = Path(__file__).resolve().parents[1]
 
 D13 = "tenfold_rests_on_insider_half_standard"
@@ -50,18 +53,7 @@ with TestClient(create_app()) as client:
 json.dump(out, sys.stdout)
 """
 
-_CATEGORIES = (
-    "whereabouts",
-    "communication_content",
-    "credit",
-    "property",
-    "accommodation",
-    "communication_records",
-    "health",
-    "transaction",
-    "other_safety",
-    "general",
-)
+_CATEGORIES = tuple(c.value for c in Category)
 
 
 def _fixture_requests() -> list[tuple[str, dict[str, Any]]]:
@@ -77,27 +69,7 @@ def _fixture_requests() -> list[tuple[str, dict[str, Any]]]:
 
 def _bench_requests() -> list[tuple[str, dict[str, Any]]]:
     """The HTTP benchmark's batch, and bench/core.py's three shapes as requests."""
-    base_case: dict[str, Any] = {
-        "conduct_date": "2023-04-10",
-        "records": [
-            {"category": "whereabouts", "count": 30, "recipients": 1},
-            {"category": "general", "count": 2000, "recipients": 2},
-            {
-                "category": "health",
-                "count": 100,
-                "recipients": 1,
-                "obtained_in_duty": True,
-                "label": "exhibit 7",
-            },
-            {"category": "communication_records", "count": 120},
-        ],
-        "illegal_gains_cny": "1200.50",
-        "illegal_gains_from_duty_cny": "200",
-    }
-    http_items = [
-        {**base_case, "records": [{**r, "count": r["count"] + i} for r in base_case["records"]]}
-        for i in range(1000)
-    ]
+    http_items = batch_items(BATCH_ITEMS)
     out: list[tuple[str, dict[str, Any]]] = [("/v1/assessments/batch", {"items": http_items})]
     one_row = [
         {

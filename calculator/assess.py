@@ -20,20 +20,15 @@ from calculator.model import (
     Case,
     Classification,
     FieldError,
-    GainsDetail,
-    Ground,
     InvalidFacts,
     Leniency,
     LeniencyStatus,
     Offender,
-    PartName,
     Penalty,
     ProvisionRef,
     Quantity,
     RecordRow,
-    RecordsDetail,
     RulesetRef,
-    SumDetail,
     Tier,
 )
 from calculator.next_tier import next_tier
@@ -256,15 +251,6 @@ def _sum(units: int, base: int) -> Fraction:
 _ZERO = Fraction(0)
 
 
-def _on_insider_part(g: Ground) -> bool:
-    """Whether a ground rests on the insider part (5.1.8, or 5.2.3 on it): 从重 (D14)."""
-    match g.detail:
-        case RecordsDetail(part=part) | SumDetail(part=part) | GainsDetail(part=part):
-            return part is PartName.INSIDER_PART
-        case _:
-            return False
-
-
 def assess(case: Case, *, today: date | None = None) -> Assessment:
     """Assess one case under 法释〔2017〕10号: the tier, every ground, and why.
 
@@ -296,7 +282,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
     opinion_zh, opinion_en = write_opinion(
         tier=ev.tier, grounds=ev.grounds, open_questions=questions
     )
-    insider = any(_on_insider_part(g) for g in ev.grounds)
+    insider = any(g.on_insider_part for g in ev.grounds)
     penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider, case.offender, rs)
     leniency = _leniency(ev.tier, case.leniency_facts)
     return Assessment(

@@ -349,6 +349,15 @@ class Ground:
     detail: Detail
 
     @property
+    def on_insider_part(self) -> bool:
+        """Whether the ground rests on the insider part alone (5.1.8, or 5.2.3 on it; D12, D14)."""
+        match self.detail:
+            case RecordsDetail(part=part) | SumDetail(part=part) | GainsDetail(part=part):
+                return part is PartName.INSIDER_PART
+            case _:
+                return False
+
+    @property
     def standard(self) -> Standard | None:
         """The standard the ground's quantity reached; ``None`` for a finding or a prior punishment."""
         match self.detail:

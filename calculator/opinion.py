@@ -195,43 +195,29 @@ def _quantity_key(d: Quantity) -> tuple[PartName, str]:
             return d.part, "gains"
 
 
-def _standard_zh(g: Ground, d: Quantity) -> str:
-    """The standard reached, in words: 「达到…规定的标准（…）」."""
+def _reached(g: Ground, d: Quantity) -> tuple[str, str]:
+    """The standard reached, in words, Chinese and English: 「达到…规定的标准（…）」."""
     s = d.standard
     match d:
         case RecordsDetail():
-            standard = f"{number_zh(int(s.value))}条以上"
+            zh, en = f"{number_zh(int(s.value))}条以上", f"{_plain_en(_exact(s.value))} records"
         case SumDetail():
-            standard = f"合计达到{_of_standard_zh(_exact(s.value))}"
+            zh = f"合计达到{_of_standard_zh(_exact(s.value))}"
+            en = f"a sum of {_plain_en(_exact(s.value))}"
         case GainsDetail():
-            standard = f"{money_zh(s.value)}以上"
-    cite = cite_zh(g.provision)
+            zh, en = f"{money_zh(s.value)}以上", money_en(s.value)
+    en += " or more"
     if s.tenfold:
-        base = item_zh(s.halved_by) if s.halved_by is not None else item_zh(s.item)
-        return f"达到{cite}规定的标准（{base}规定标准的{number_zh(s.factor)}倍，即{standard}）"
-    if s.halved:
-        return (
-            f"达到{cite}规定的标准（{item_zh(s.item)}规定标准的{share_zh(s.share)}，即{standard}）"
-        )
-    return f"达到{cite}规定的标准（{standard}）"
-
-
-def _standard_en(g: Ground, d: Quantity) -> str:
-    s = d.standard
-    match d:
-        case RecordsDetail():
-            standard = f"{_plain_en(_exact(s.value))} records or more"
-        case SumDetail():
-            standard = f"a sum of {_plain_en(_exact(s.value))} or more"
-        case GainsDetail():
-            standard = f"{money_en(s.value)} or more"
-    cite = cite_en(g.provision)
-    if s.tenfold:
-        base = item_en(s.halved_by) if s.halved_by is not None else item_en(s.item)
-        return f"reaching the standard of {cite} ({number_en(s.factor)} times that of {base}: {standard})"
-    if s.halved:
-        return f"reaching the standard of {cite} ({share_en(s.share)} that of {item_en(s.item)}: {standard})"
-    return f"reaching the standard of {cite} ({standard})"
+        base = s.halved_by or s.item
+        zh = f"{item_zh(base)}规定标准的{number_zh(s.factor)}倍，即{zh}"
+        en = f"{number_en(s.factor)} times that of {item_en(base)}: {en}"
+    elif s.halved:
+        zh = f"{item_zh(s.item)}规定标准的{share_zh(s.share)}，即{zh}"
+        en = f"{share_en(s.share)} that of {item_en(s.item)}: {en}"
+    return (
+        f"达到{cite_zh(g.provision)}规定的标准（{zh}）",
+        f"reaching the standard of {cite_en(g.provision)} ({en})",
+    )
 
 
 def _subject(d: Quantity) -> tuple[str, str]:
@@ -356,7 +342,7 @@ def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
         if not isinstance(d, RecordsDetail | SumDetail | GainsDetail):
             clauses.append(_other_clause(g))
             continue
-        zh, en = _standard_zh(g, d), _standard_en(g, d)
+        zh, en = _reached(g, d)
         key = _quantity_key(d)
         clause = by_key.get(key)
         if clause is not None:

@@ -27,11 +27,7 @@ from calculator.evaluate import Evaluation
 from calculator.law import STATUTES, Ruleset, catch_all
 from calculator.model import (
     Case,
-    GainsDetail,
-    Ground,
     OpenQuestion,
-    PartName,
-    RecordsDetail,
     SumDetail,
     Tier,
     Warning,
@@ -160,7 +156,7 @@ def _d13_tenfold_rests_on_insider_half(ev: Evaluation, rs: Ruleset) -> OpenQuest
     if ev.tier is not Tier.ESPECIALLY_SERIOUS:
         return None
     top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
-    if not top or not all(_on_insider_part(g) for g in top):
+    if not top or not all(g.on_insider_part for g in top):
         return None  # a ground at the ordinary ×10 standard or a para-2 finding holds
     tenfold, insider = rs.tenfold_provision, rs.insider_provision
     times_zh = f"{number_zh(rs.tenfold_factor)}倍"
@@ -188,14 +184,6 @@ def _d13_tenfold_rests_on_insider_half(ev: Evaluation, rs: Ruleset) -> OpenQuest
             "multiplied by ten, and the court decides."
         ),
     )
-
-
-def _on_insider_part(g: Ground) -> bool:
-    match g.detail:
-        case RecordsDetail(part=part) | SumDetail(part=part) | GainsDetail(part=part):
-            return part is PartName.INSIDER_PART
-        case _:
-            return False
 
 
 def _d17_window_edge(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion | None:

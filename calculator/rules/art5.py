@@ -33,27 +33,6 @@ from calculator.standards import (
     sum_reaching,
 )
 
-__all__ = [
-    "art5_1_1_whereabouts_used_in_crime",
-    "art5_1_2_knowingly_supplied_criminal_user",
-    "art5_1_3_high_sensitivity_records",
-    "art5_1_4_safety_records",
-    "art5_1_5_other_records",
-    "art5_1_6_proportional_aggregation",
-    "art5_1_7_illegal_gains",
-    "art5_1_8_insider_half_standards",
-    "art5_1_9_near_window_edge",
-    "art5_1_9_prior_punishment",
-    "art5_1_9_window_start",
-    "art5_1_10_other_serious_circumstances",
-    "art5_2_1_severe_consequences",
-    "art5_2_2_major_loss_or_bad_social_impact",
-    "art5_2_3_tenfold",
-    "art5_2_4_other_especially_serious_circumstances",
-    "prior_punishment_counts",
-]
-
-
 # --- Paragraph 1: 情节严重 -------------------------------------------------------
 
 
@@ -268,3 +247,25 @@ def art5_2_4_other_especially_serious_circumstances(c: Circumstances) -> Ground 
 
 def _caller_finding(provision: str, tier: Tier, finding: str) -> Ground:
     return ground(provision, tier, Basis.CALLER_FINDING, FindingDetail(finding=finding))
+
+
+# The public names, listed last so that the module opens with the statute.
+__all__ = [
+    "art5_1_1_whereabouts_used_in_crime",
+    "art5_1_2_knowingly_supplied_criminal_user",
+    "art5_1_3_high_sensitivity_records",
+    "art5_1_4_safety_records",
+    "art5_1_5_other_records",
+    "art5_1_6_proportional_aggregation",
+    "art5_1_7_illegal_gains",
+    "art5_1_8_insider_half_standards",
+    "art5_1_9_near_window_edge",
+    "art5_1_9_prior_punishment",
+    "art5_1_9_window_start",
+    "art5_1_10_other_serious_circumstances",
+    "art5_2_1_severe_consequences",
+    "art5_2_2_major_loss_or_bad_social_impact",
+    "art5_2_3_tenfold",
+    "art5_2_4_other_especially_serious_circumstances",
+    "prior_punishment_counts",
+]
