@@ -24,6 +24,7 @@ from api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from api.settings import Settings, get_settings
 from api.v1 import ledgers
 from api.v1.router import create_router, with_examples
+from api.v1.schemas import describe_enums
 from calculator import ENGINE_VERSION
 
 __all__ = ["TELEMETRY", "TITLE", "Service", "create_app"]
@@ -94,7 +95,7 @@ class Service(FastAPI):
     def openapi(self) -> dict[str, Any]:
         """The OpenAPI 3.1 document, built once."""
         if self.openapi_schema is None:
-            document = with_examples(super().openapi())
+            document = describe_enums(with_examples(super().openapi()))
             for path in document["paths"].values():
                 for operation in path.values():
                     responses = operation.get("responses", {})

@@ -1,11 +1,14 @@
 """One pass of the rules over a set of rows: count (Art. 11), partition (Art. 6), every ground.
 
 ``assess`` runs this once for the case as given, and again for the D5 classification
-variants and the D18 comparison; the pass itself builds only what those need.
+variants and the D18 comparison. The rules are applied in statute order, each behind
+one ``could_hold`` test that only skips a rule whose facts are absent or whose least
+quantity is not reached; every rule then decides exactly.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,12 +17,12 @@ from calculator.model import (
     BusinessPurchase,
     Case,
     Category,
+    Circumstances,
     Ground,
+    PartName,
     RecordRow,
     RowCount,
     Tier,
-    builder,
-    new_row_count,
 )
 from calculator.rules.art5 import (
     art5_1_1_whereabouts_used_in_crime,
@@ -36,7 +39,6 @@ from calculator.rules.art5 import (
     art5_2_2_major_loss_or_bad_social_impact,
     art5_2_3_tenfold,
     art5_2_4_other_especially_serious_circumstances,
-    levels,
 )
 from calculator.rules.art6 import (
     art6_1_1_business_profit,
@@ -45,11 +47,152 @@ from calculator.rules.art6 import (
     art6_1_business_path_row,
 )
 from calculator.rules.art11 import art11_counted_quantity
+from calculator.standards import Levels, Part, levels
 
-__all__ = ["Evaluation", "evaluate"]
+__all__ = ["RULES", "Evaluation", "Facts", "Rule", "evaluate"]
 
-_ORDER = {c: i for i, c in enumerate(Category)}
-_RANK = {t: t.rank for t in Tier}
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Facts:
+    """What the rules look at after counting: the two parts, the findings, the Art. 6 partition."""
+
+    whole: Part
+    insider: Part
+    circumstances: Circumstances
+    conduct_date: date | None
+    purchase: BusinessPurchase | None
+    findings: bool
+    art5_rows: bool
+    art6_rows: bool
+    art6_active: bool
+    art6_only: bool
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Rule:
+    """A provision applied by the pass: when it could hold, and the grounds it gives.
+
+    ``paragraph_2`` marks the 情节特别严重 items, which D20 holds back in an Art. 6-only case.
+    """
+
+    provision: str
+    could_hold: Callable[[Facts, Levels], bool]
+    apply: Callable[[Facts, Ruleset], Sequence[Ground]]
+    paragraph_2: bool = False
+
+
+def _one(found: Ground | None) -> Sequence[Ground]:
+    return () if found is None else (found,)
+
+
+def _findings(f: Facts, lv: Levels) -> bool:
+    return f.findings
+
+
+def _records(f: Facts, lv: Levels) -> bool:
+    return bool(f.whole.by_category) and f.whole.units >= lv.ordinary.least_units
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        provision="5.1.1",
+        could_hold=_findings,
+        apply=lambda f, rs: _one(art5_1_1_whereabouts_used_in_crime(f.circumstances)),
+    ),
+    Rule(
+        provision="5.1.2",
+        could_hold=_findings,
+        apply=lambda f, rs: _one(art5_1_2_knowingly_supplied_criminal_user(f.circumstances)),
+    ),
+    Rule(
+        provision="5.1.3",
+        could_hold=_records,
+        apply=lambda f, rs: art5_1_3_high_sensitivity_records(f.whole, levels(rs).ordinary),
+    ),
+    Rule(
+        provision="5.1.4",
+        could_hold=_records,
+        apply=lambda f, rs: art5_1_4_safety_records(f.whole, levels(rs).ordinary),
+    ),
+    Rule(
+        provision="5.1.5",
+        could_hold=_records,
+        apply=lambda f, rs: art5_1_5_other_records(f.whole, levels(rs).ordinary),
+    ),
+    Rule(
+        provision="5.1.6",
+        could_hold=_records,
+        apply=lambda f, rs: _one(
+            art5_1_6_proportional_aggregation(f.whole, levels(rs).ordinary, rs)
+        ),
+    ),
+    Rule(
+        provision="5.1.7",
+        could_hold=lambda f, lv: f.whole.gains >= lv.ordinary.need_gains,
+        apply=lambda f, rs: _one(art5_1_7_illegal_gains(f.whole, levels(rs).ordinary)),
+    ),
+    Rule(
+        provision="5.1.8",
+        could_hold=lambda f, lv: f.insider.present,
+        apply=lambda f, rs: art5_1_8_insider_half_standards(f.insider, rs),
+    ),
+    Rule(
+        provision="5.1.9",
+        could_hold=lambda f, lv: f.findings and not f.art6_only,
+        apply=lambda f, rs: _one(art5_1_9_prior_punishment(f.circumstances, f.conduct_date, rs)),
+    ),
+    Rule(
+        provision="5.1.10",
+        could_hold=lambda f, lv: f.findings and not f.art6_only,
+        apply=lambda f, rs: _one(art5_1_10_other_serious_circumstances(f.circumstances)),
+    ),
+    Rule(
+        provision="5.2.1",
+        could_hold=_findings,
+        apply=lambda f, rs: _one(art5_2_1_severe_consequences(f.circumstances)),
+        paragraph_2=True,
+    ),
+    Rule(
+        provision="5.2.2",
+        could_hold=_findings,
+        apply=lambda f, rs: _one(art5_2_2_major_loss_or_bad_social_impact(f.circumstances)),
+        paragraph_2=True,
+    ),
+    Rule(
+        provision="5.2.3",
+        could_hold=lambda f, lv: (
+            f.insider.present
+            or f.whole.units >= lv.tenfold.least_units
+            or f.whole.gains >= lv.tenfold.need_gains
+        ),
+        apply=lambda f, rs: art5_2_3_tenfold(f.whole, f.insider, rs),
+        paragraph_2=True,
+    ),
+    Rule(
+        provision="5.2.4",
+        could_hold=_findings,
+        apply=lambda f, rs: _one(art5_2_4_other_especially_serious_circumstances(f.circumstances)),
+        paragraph_2=True,
+    ),
+    Rule(
+        provision="6.1.1",
+        could_hold=lambda f, lv: f.purchase is not None and f.art6_active,
+        apply=lambda f, rs: (
+            () if f.purchase is None else _one(art6_1_1_business_profit(f.purchase, rs))
+        ),
+    ),
+    Rule(
+        provision="6.1.2",
+        could_hold=lambda f, lv: f.art6_active and f.findings and (f.art6_rows or not f.art5_rows),
+        apply=lambda f, rs: _one(art6_1_2_prior_punishment(f.circumstances, f.conduct_date, rs)),
+    ),
+    Rule(
+        provision="6.1.3",
+        could_hold=lambda f, lv: f.art6_active and f.findings and f.art6_only,
+        apply=lambda f, rs: _one(art6_1_3_other_serious_circumstances(f.circumstances)),
+    ),
+)
+"""Every rule of Arts. 5 and 6 that gives a ground, in statute order."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -59,36 +202,36 @@ class Evaluation:
     tier: Tier
     grounds: tuple[Ground, ...]
     rows: tuple[RowCount, ...]
-    by_category: dict[Category, int]
-    insider_by_category: dict[Category, int]
+    whole: Part
+    insider: Part
     business_purchase_counted: int
-    units: int
-    insider_units: int
     art5_rows: bool
     art6_active: bool
     art6_only: bool
     capped_findings: tuple[str, ...]
 
 
-_new_evaluation = builder(Evaluation)
+_ORDER = {c: i for i, c in enumerate(Category)}
 
 
-def _add(grounds: list[Ground], found: Ground | None) -> None:
-    if found is not None:
-        grounds.append(found)
-
-
-def _ordered(totals: dict[Category, int]) -> dict[Category, int]:
+def _in_statute_order(totals: dict[Category, int]) -> dict[Category, int]:
     """The totals in the statute's order of categories (row order never matters)."""
     if len(totals) < 2:
         return totals
-    last = -1
-    for category in totals:
-        rank = _ORDER[category]
-        if rank < last:
-            return {c: totals[c] for c in sorted(totals, key=_ORDER.__getitem__)}
-        last = rank
-    return totals
+    return {c: totals[c] for c in sorted(totals, key=_ORDER.__getitem__)}
+
+
+def _any_finding(c: Circumstances) -> bool:
+    return (
+        c.whereabouts_used_in_crime
+        or c.knowingly_supplied_criminal_user
+        or c.prior_criminal_punishment
+        or c.prior_administrative_penalty_date is not None
+        or c.other_serious_circumstances
+        or c.severe_consequences
+        or c.major_loss_or_bad_social_impact
+        or c.other_especially_serious_circumstances
+    )
 
 
 def evaluate(
@@ -99,35 +242,36 @@ def evaluate(
     purchase: BusinessPurchase | None,
     with_rows: bool = True,
 ) -> Evaluation:
-    """Apply Art. 11 counting, the Art. 6 partition and every rule of Arts. 5 and 6 to ``rows``."""
+    """Apply Art. 11 counting, the Art. 6 partition and every rule of Arts. 5 and 6 to ``rows``.
+
+    ``with_rows`` false skips the per-row counts, which only the case as given reports.
+    """
     art6_active = purchase is not None and not purchase.resold
     weight = rs.weight
     by_category: dict[Category, int] = {}
     insider: dict[Category, int] = {}
+    units = insider_units = 0
     art6_counted = 0
     art6_rows = False
     art5_rows = False
-    units = 0
-    insider_units = 0
     row_counts: list[RowCount] = []
     for row in rows:
         counted, provision = art11_counted_quantity(row)
         on_art6 = art6_active and art6_1_business_path_row(row, purchase)
-        category = row.category
         if on_art6:
             art6_rows = True
             art6_counted += counted
         else:
             art5_rows = True
-            by_category[category] = by_category.get(category, 0) + counted
-            units += weight[category] * counted
+            by_category[row.category] = by_category.get(row.category, 0) + counted
+            units += weight[row.category] * counted
             if row.obtained_in_duty:
-                insider[category] = insider.get(category, 0) + counted
-                insider_units += weight[category] * counted
+                insider[row.category] = insider.get(row.category, 0) + counted
+                insider_units += weight[row.category] * counted
         if with_rows:
             row_counts.append(
-                new_row_count(
-                    category=category,
+                RowCount(
+                    category=row.category,
                     count=row.count,
                     recipients=row.recipients,
                     counted=counted,
@@ -135,81 +279,50 @@ def evaluate(
                     path="art6" if on_art6 else "art5",
                 )
             )
-    by_category = _ordered(by_category)
-    if insider:
-        insider = _ordered(insider)
     gains = case.illegal_gains_cny
-    duty_gains = case.illegal_gains_from_duty_cny
-    art6_only = art6_active and not art5_rows and gains == 0
-    c = case.circumstances
-    conduct_date: date | None = case.conduct_date
-
-    findings = (
-        c.whereabouts_used_in_crime
-        or c.knowingly_supplied_criminal_user
-        or c.prior_criminal_punishment
-        or c.prior_administrative_penalty_date is not None
-        or c.other_serious_circumstances
-        or c.severe_consequences
-        or c.major_loss_or_bad_social_impact
-        or c.other_especially_serious_circumstances
+    facts = Facts(
+        whole=Part(
+            name=PartName.WHOLE_CASE,
+            by_category=_in_statute_order(by_category),
+            units=units,
+            gains=gains,
+        ),
+        insider=Part(
+            name=PartName.INSIDER_PART,
+            by_category=_in_statute_order(insider),
+            units=insider_units,
+            gains=case.illegal_gains_from_duty_cny,
+        ),
+        circumstances=case.circumstances,
+        conduct_date=case.conduct_date,
+        purchase=purchase,
+        findings=_any_finding(case.circumstances),
+        art5_rows=art5_rows,
+        art6_rows=art6_rows,
+        art6_active=art6_active,
+        art6_only=art6_active and not art5_rows and gains == 0,
     )
-    has_insider = bool(insider) or bool(duty_gains)
-
-    # Each rule decides exactly; a rule is only skipped here where the level's least
-    # quantity shows it cannot hold (no record ground below ``need_any_units``).
     lv = levels(rs)
     grounds: list[Ground] = []
-    if findings:
-        _add(grounds, art5_1_1_whereabouts_used_in_crime(c))
-        _add(grounds, art5_1_2_knowingly_supplied_criminal_user(c))
-    if by_category and units >= lv.ordinary.need_any_units:
-        grounds += art5_1_3_high_sensitivity_records(by_category, rs)
-        grounds += art5_1_4_safety_records(by_category, rs)
-        grounds += art5_1_5_other_records(by_category, rs)
-        _add(grounds, art5_1_6_proportional_aggregation(by_category, units, rs))
-    if gains >= lv.ordinary.need_gains:
-        _add(grounds, art5_1_7_illegal_gains(gains, rs))
-    if has_insider:
-        grounds += art5_1_8_insider_half_standards(insider, insider_units, duty_gains, rs)
-    if findings and not art6_only:
-        _add(grounds, art5_1_9_prior_punishment(c, conduct_date, rs))
-        _add(grounds, art5_1_10_other_serious_circumstances(c))
-    para2: list[Ground] = []
-    if findings:
-        _add(para2, art5_2_1_severe_consequences(c))
-        _add(para2, art5_2_2_major_loss_or_bad_social_impact(c))
-    if has_insider or units >= lv.tenfold.need_any_units or gains >= lv.tenfold.need_gains:
-        para2 += art5_2_3_tenfold(by_category, units, gains, insider, insider_units, duty_gains, rs)
-    if findings:
-        _add(para2, art5_2_4_other_especially_serious_circumstances(c))
-    capped: tuple[str, ...] = ()
-    if art6_only:
-        capped = tuple(g.provision for g in para2)  # D20: no 情节特别严重 for Art. 6 conduct
-    else:
-        grounds += para2
-    if art6_active and purchase is not None:
-        _add(grounds, art6_1_1_business_profit(purchase, rs))
-        if findings and (art6_rows or not art5_rows):
-            _add(grounds, art6_1_2_prior_punishment(c, conduct_date, rs))
-        if findings and art6_only:
-            _add(grounds, art6_1_3_other_serious_circumstances(c))
-
-    tier = Tier.NOT_SERIOUS
-    for g in grounds:
-        if g.tier is not tier and _RANK[g.tier] > _RANK[tier]:
-            tier = g.tier
-    return _new_evaluation(
+    capped: list[str] = []
+    for rule in RULES:
+        if not rule.could_hold(facts, lv):
+            continue
+        found = rule.apply(facts, rs)
+        if rule.paragraph_2 and facts.art6_only:
+            capped += [g.provision for g in found]  # D20: no 情节特别严重 for Art. 6 conduct
+        else:
+            grounds += found
+    tier = Tier.of_rank(max((g.tier.rank for g in grounds), default=0))
+    return Evaluation(
         tier=tier,
         grounds=tuple(grounds),
         rows=tuple(row_counts),
-        by_category=by_category,
-        insider_by_category=insider,
+        whole=facts.whole,
+        insider=facts.insider,
         business_purchase_counted=art6_counted,
-        units=units,
-        insider_units=insider_units,
         art5_rows=art5_rows,
         art6_active=art6_active,
-        art6_only=art6_only,
-        capped_findings=capped,
+        art6_only=facts.art6_only,
+        capped_findings=tuple(capped),
     )

@@ -9,12 +9,11 @@ term (情节严重 ``serious``, 违法所得 ``illegal_gains``, 在履行职责�
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeVar
 
 __all__ = [
     "Addition",
@@ -27,7 +26,9 @@ __all__ = [
     "Classification",
     "Detail",
     "FieldError",
+    "FindingDetail",
     "FineGuide",
+    "GainsDetail",
     "Ground",
     "InvalidFacts",
     "Leniency",
@@ -36,60 +37,23 @@ __all__ = [
     "NextTier",
     "Offender",
     "OpenQuestion",
+    "OptionBasis",
+    "PartName",
     "Penalty",
+    "PriorPunishmentDetail",
+    "ProfitDetail",
     "ProvisionRef",
     "Quantity",
     "RecordRow",
+    "RecordsDetail",
     "RowCount",
     "RulesetRef",
+    "Standard",
+    "StandardKind",
+    "SumDetail",
     "Tier",
     "Warning",
-    "builder",
-    "records_option",
 ]
-
-_T = TypeVar("_T")
-
-
-def builder(cls: type[_T]) -> Callable[..., _T]:
-    """A fast keyword-only constructor for a frozen, slotted dataclass of this module.
-
-    It makes the same object as ``cls(**kwargs)``: every field set once, defaults and
-    default factories as declared, an unknown or missing keyword a ``TypeError``. It sets each slot through
-    its member descriptor instead of the frozen ``__setattr__`` path and skips
-    ``type.__call__``, which makes building a result about three times cheaper. The
-    core builds its results with it; callers use the class itself.
-    """
-    declared = fields(cls)  # type: ignore[arg-type]
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_unset": MISSING}
-    params: list[str] = []
-    body = ""
-    for i, f in enumerate(declared):
-        namespace[f"_set{i}"] = getattr(cls, f.name).__set__
-        if f.default is not MISSING:
-            namespace[f"_default{i}"] = f.default
-            params.append(f"{f.name}=_default{i}")
-        elif f.default_factory is not MISSING:
-            namespace[f"_factory{i}"] = f.default_factory
-            params.append(f"{f.name}=_unset")
-            body += f"        if {f.name} is _unset:\n            {f.name} = _factory{i}()\n"
-        else:
-            params.append(f.name)
-    body += "".join(f"        _set{i}(o, {f.name})\n" for i, f in enumerate(declared))
-    source = (
-        f"def _make({', '.join(namespace)}):\n"
-        f"    def build(*, {', '.join(params)}):\n"
-        "        o = _new(_cls)\n"
-        f"{body}"
-        "        return o\n"
-        "    return build\n"
-    )
-    scope: dict[str, Any] = {}
-    exec(source, scope)  # generated from the dataclass's own field names
-    build: Callable[..., _T] = scope["_make"](**namespace)
-    build.__qualname__ = build.__name__ = f"build_{cls.__name__}"
-    build.__doc__ = f"Build a {cls.__name__} (keyword arguments only, as the class takes)."
-    return build
 
 
 class Category(enum.Enum):
@@ -106,7 +70,10 @@ class Category(enum.Enum):
     OTHER_SAFETY = "other_safety"  # 其他可能影响人身、财产安全的公民个人信息 (5.1.4)
     GENERAL = "general"  # 第三项、第四项规定以外的公民个人信息 (5.1.5)
 
-    __hash__ = object.__hash__  # members are singletons; identity hashing keeps dict look-ups fast
+    # Members are singletons, so identity hashing is exact; Enum's own __hash__ is Python
+    # code, run on each of the ~40 dict look-ups by category or tier an assessment makes
+    # (cProfile of bench/core.py: ~40,000 Enum.__hash__ calls per 1,000 assessments).
+    __hash__ = object.__hash__
 
 
 class Tier(enum.Enum):
@@ -116,7 +83,7 @@ class Tier(enum.Enum):
     SERIOUS = "serious"
     ESPECIALLY_SERIOUS = "especially_serious"
 
-    __hash__ = object.__hash__  # members are singletons; identity hashing keeps dict look-ups fast
+    __hash__ = object.__hash__  # identity hashing, as for Category
 
     @property
     def rank(self) -> int:
@@ -155,6 +122,25 @@ class Basis(enum.Enum):
 
     COMPUTED = "computed"
     CALLER_FINDING = "caller_finding"
+
+
+class OptionBasis(enum.Enum):
+    """How a next-tier option reaches the tier: the route of the ground it would make hold."""
+
+    SINGLE_CATEGORY = "single_category"  # one category reaches its own standard (5.1.3 – 5.1.5)
+    PROPORTIONAL_SUM = "proportional_sum"  # the proportional sum reaches it (5.1.6, D7, D8)
+    GAINS = "gains"  # the illegal gains reach it (5.1.7, D10)
+    CALLER_FINDING = (
+        "caller_finding"  # a finding held back by D20 applies once Art. 5 conduct is added
+    )
+
+
+class StandardKind(enum.Enum):
+    """What a standard counts: records of one category, the proportional sum, or yuan."""
+
+    RECORDS = "records"
+    PROPORTIONAL_SUM = "proportional_sum"
+    YUAN = "yuan"
 
 
 class LeniencyStatus(enum.Enum):
@@ -251,7 +237,105 @@ class InvalidFacts(ValueError):
 # ---------------------------------------------------------------------------
 # Results
 
-Detail = Mapping[str, "int | str | bool | None"]
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Standard:
+    """The standard a quantity was compared with, and how it derives from its item's own.
+
+    ``value`` is ``base × share × factor``: ``base`` is the item's own standard
+    (5.1.3 – 5.1.7, 6.1.1); ``share`` is the half of 5.1.8 for the insider part
+    (``halved_by`` names it) or 1; ``factor`` is the ten times of 5.2.3 (``tenfold_by``)
+    or 1. Records and sums are exact fractions, yuan a ``Decimal``.
+    """
+
+    kind: StandardKind
+    item: str
+    value: Fraction | Decimal
+    base: Fraction | Decimal
+    share: Fraction = Fraction(1)
+    factor: int = 1
+    multiple: Fraction = Fraction(1)  # share × factor: 1, 1/2, 10 or 5
+    halved_by: str | None = None
+    tenfold_by: str | None = None
+
+    @property
+    def halved(self) -> bool:
+        """Whether the half standard of 5.1.8 applies (the insider part)."""
+        return self.halved_by is not None
+
+    @property
+    def tenfold(self) -> bool:
+        """Whether the ten times of 5.2.3 applies."""
+        return self.tenfold_by is not None
+
+
+class PartName(enum.Enum):
+    """Which facts a ground was tested on (D12, D18)."""
+
+    WHOLE_CASE = "whole_case"  # every Art. 5 row and the total gains
+    INSIDER_PART = "insider_part"  # the rows and gains from duty or service alone (5.1.8)
+    BUSINESS_PURCHASE = "business_purchase"  # the Art. 6 conduct
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RecordsDetail:
+    """Records of one category reached a record standard (5.1.3 – 5.1.5, at any level)."""
+
+    part: PartName
+    category: Category
+    counted: int
+    standard: Standard
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SumDetail:
+    """The proportional sum reached its standard (5.1.6, at any level)."""
+
+    part: PartName
+    proportional_sum: Fraction
+    standard: Standard
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class GainsDetail:
+    """The illegal gains (of the whole case or from duty) reached the gains standard (5.1.7)."""
+
+    part: PartName
+    amount: Decimal
+    standard: Standard
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ProfitDetail:
+    """The profit from using bought information reached 6.1.1's standard (D18)."""
+
+    profit: Decimal
+    standard: Standard
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FindingDetail:
+    """The ground rests on the caller's finding (D15, D16); ``part`` only for Art. 6."""
+
+    finding: str
+    part: PartName | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PriorPunishmentDetail:
+    """The prior punishment that counts under 5.1.9 or 6.1.2 (D17)."""
+
+    part: PartName
+    prior_criminal_punishment: bool
+    prior_administrative_penalty_date: date | None
+    window_start: date | None
+    window_end: date | None
+
+
+Detail = (
+    RecordsDetail | SumDetail | GainsDetail | ProfitDetail | FindingDetail | PriorPunishmentDetail
+)
+"""The numbers or the finding a ground rests on, one type per kind of ground."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -263,6 +347,24 @@ class Ground:
     text: str
     basis: Basis
     detail: Detail
+
+    @property
+    def on_insider_part(self) -> bool:
+        """Whether the ground rests on the insider part alone (5.1.8, or 5.2.3 on it; D12, D14)."""
+        match self.detail:
+            case RecordsDetail(part=part) | SumDetail(part=part) | GainsDetail(part=part):
+                return part is PartName.INSIDER_PART
+            case _:
+                return False
+
+    @property
+    def standard(self) -> Standard | None:
+        """The standard the ground's quantity reached; ``None`` for a finding or a prior punishment."""
+        match self.detail:
+            case RecordsDetail() | SumDetail() | GainsDetail() | ProfitDetail():
+                return self.detail.standard
+            case _:
+                return None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -296,12 +398,22 @@ class Quantity:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Addition:
-    """The least addition that alone reaches the next tier: records of a category or gains."""
+    """The least addition that alone reaches the next tier: records of a category or gains.
+
+    ``basis`` is the route (one category's own standard, the proportional sum, the
+    gains, or a finding held back by D20); ``contested`` is true when the route rests
+    on a reading the answer would mark as an open question (``open_question``, its
+    code: D8's proportional sum at ten times); ``standard`` is the standard reached.
+    """
 
     provision: str
     category: Category | None = None
     additional_records: int | None = None
     additional_gains_cny: Decimal | None = None
+    basis: OptionBasis = OptionBasis.GAINS
+    contested: bool = False
+    open_question: str | None = None
+    standard: Standard | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -424,38 +536,3 @@ class Assessment:
     engine_version: str
     opinion_zh: str
     opinion_en: str
-
-
-new_ground = builder(Ground)
-new_row_count = builder(RowCount)
-new_quantity = builder(Quantity)
-new_addition = builder(Addition)
-new_next_tier = builder(NextTier)
-new_classification = builder(Classification)
-new_ruleset_ref = builder(RulesetRef)
-new_assessment = builder(Assessment)
-new_record_row = builder(RecordRow)
-new_circumstances = builder(Circumstances)
-new_business_purchase = builder(BusinessPurchase)
-new_leniency_facts = builder(LeniencyFacts)
-new_case = builder(Case)
-
-_OPTIONS: dict[tuple[str, Category, int], Addition] = {}
-_OPTIONS_LIMIT = 8192
-
-
-def records_option(provision: str, category: Category, records: int) -> Addition:
-    """The next-tier option "add ``records`` of ``category``": one shared object per distinct option.
-
-    Most options recur from case to case (a category a case lacks needs its whole
-    standard), so they are kept; the table is emptied when it reaches its limit.
-    """
-    key = (provision, category, records)
-    found = _OPTIONS.get(key)
-    if found is None:
-        if len(_OPTIONS) >= _OPTIONS_LIMIT:
-            _OPTIONS.clear()
-        found = _OPTIONS[key] = new_addition(
-            provision=provision, category=category, additional_records=records
-        )
-    return found

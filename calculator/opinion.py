@@ -16,14 +16,37 @@ says the same in the same order, with Arabic numerals.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 
+from calculator.citation import (
+    article_zh,
+    cite_en,
+    cite_zh,
+    item_en,
+    item_zh,
+    number_en,
+    number_zh,
+    share_en,
+    share_zh,
+)
 from calculator.law import CATEGORY_NAMES
-from calculator.model import Category, Ground, OpenQuestion, Tier
+from calculator.model import (
+    Category,
+    FindingDetail,
+    GainsDetail,
+    Ground,
+    OpenQuestion,
+    PartName,
+    PriorPunishmentDetail,
+    ProfitDetail,
+    RecordsDetail,
+    SumDetail,
+    Tier,
+)
 
 __all__ = [
     "INTERPRETATION_EN",
@@ -50,54 +73,6 @@ INTERPRETATION_EN = (
 # Numbers, money and citations
 
 _DIGITS = "零一二三四五六七八九"
-_SMALL_UNITS = ("", "十", "百", "千")
-_GROUP_UNITS = ("", "万", "亿", "万亿")
-
-
-def _group_zh(n: int) -> str:
-    """0 < n < 10000 in Chinese numerals, with 零 for inner gaps (一千零一, 一百一十)."""
-    out = ""
-    zero = False
-    for power in (3, 2, 1, 0):
-        digit = n // 10**power % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += _DIGITS[digit] + _SMALL_UNITS[power]
-    return out
-
-
-@lru_cache(maxsize=4096)
-def number_zh(n: int) -> str:
-    """A non-negative integer in Chinese numerals: 60 → 六十, 4400 → 四千四百, 100500 → 十万零五百."""
-    if n < 0:
-        raise ValueError("number_zh: only non-negative integers")
-    if n == 0:
-        return _DIGITS[0]
-    groups: list[int] = []
-    rest = n
-    while rest:
-        groups.append(rest % 10000)
-        rest //= 10000
-    if len(groups) > len(_GROUP_UNITS):
-        return str(n)
-    out = ""
-    pending_zero = False
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if group == 0:
-            pending_zero = bool(out)
-            continue
-        if out and (pending_zero or group < 1000):
-            out += "零"
-        out += _group_zh(group) + _GROUP_UNITS[index]
-        pending_zero = False
-    if out.startswith("一十"):
-        out = out[1:]  # 十五, 十万; but 一百一十 keeps its inner 一十
-    return out
 
 
 def _decimal(value: object) -> Decimal:
@@ -125,22 +100,11 @@ def money_en(value: object) -> str:
     return f"CNY {amount.quantize(Decimal('0.01')):,}"
 
 
-@lru_cache(maxsize=4096)
-def _fraction(value: object) -> Fraction:
-    """A detail number: an int, or a ``"p/q"`` string."""
-    if isinstance(value, int):
-        return Fraction(value)
-    return Fraction(str(value))
-
-
-@lru_cache(maxsize=4096)
-def _of_standard_zh(detail_value: object) -> str:
+def _of_standard_zh(value: Fraction) -> str:
     """A proportional sum in words, as a share of 有关数量标准 (a whole fraction is a whole number).
 
-    1 → 有关数量标准, 10 → 有关数量标准的十倍, 6/5 → 有关数量标准的五分之六. Takes the
-    detail's own value (an int or ``"p/q"``), so the cache is keyed on it.
+    1 → 有关数量标准, 10 → 有关数量标准的十倍, 6/5 → 有关数量标准的五分之六.
     """
-    value = _fraction(detail_value)
     if value == 1:
         return "有关数量标准"
     if value.denominator == 1:
@@ -148,80 +112,28 @@ def _of_standard_zh(detail_value: object) -> str:
     return f"有关数量标准的{number_zh(value.denominator)}分之{number_zh(value.numerator)}"
 
 
-@lru_cache(maxsize=4096)
-def _plain_en(detail_value: object) -> str:
-    """A detail number for the English text: 10 → "10", 6/5 → "6/5" (never "10/1")."""
-    value = _fraction(detail_value)
+def _exact(value: Fraction | Decimal) -> Fraction:
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def _plain_en(value: Fraction) -> str:
+    """A number for the English text: 10 → "10", 6/5 → "6/5" (never "10/1")."""
     if value.denominator == 1:
         return f"{value.numerator:,}"
     return f"{value.numerator}/{value.denominator}"
-
-
-@lru_cache(maxsize=4096)
-def cite_zh(provision: str) -> str:
-    """``5.1.3`` → 《解释》第五条第一款第三项; ``CL253-1.2`` → 刑法第二百五十三条之一第二款."""
-    if provision.startswith("CL253-1"):
-        paragraph = provision.removeprefix("CL253-1").lstrip(".")
-        suffix = f"第{number_zh(int(paragraph))}款" if paragraph else ""
-        return f"刑法第二百五十三条之一{suffix}"
-    if provision.startswith("CL"):
-        return f"刑法第{number_zh(int(provision[2:]))}条"
-    parts = [int(p) for p in provision.split(".")]
-    text = f"《解释》第{number_zh(parts[0])}条"
-    if len(parts) > 1:
-        text += f"第{number_zh(parts[1])}款"
-    if len(parts) > 2:
-        text += f"第{number_zh(parts[2])}项"
-    return text
-
-
-@lru_cache(maxsize=4096)
-def cite_en(provision: str) -> str:
-    """``5.1.3`` → Art. 5(1)(3) of the Interpretation; ``CL253-1.2`` → Art. 253-1(2) of the Criminal Law."""
-    if provision.startswith("CL"):
-        article, _, paragraph = provision[2:].partition(".")
-        return f"Art. {article}" + (f"({paragraph})" if paragraph else "") + " of the Criminal Law"
-    article, *rest = provision.split(".")
-    return f"Art. {article}" + "".join(f"({p})" for p in rest) + " of the Interpretation"
-
-
-@lru_cache(maxsize=4096)
-def _item_zh(provision: str) -> str:
-    """Within Art. 5: ``5.1.3`` → 第一款第三项 (the short form after 《解释》第五条 is named)."""
-    _, paragraph, item = provision.split(".")
-    return f"第{number_zh(int(paragraph))}款第{number_zh(int(item))}项"
-
-
-@lru_cache(maxsize=4096)
-def _item_en(provision: str) -> str:
-    _, paragraph, item = provision.split(".")
-    return f"Art. 5({paragraph})({item})"
 
 
 # ---------------------------------------------------------------------------
 # Names
 
 
-_CATEGORY_BY_VALUE = {c.value: c for c in Category}
-
-
-def _category(value: object) -> Category:
-    return _CATEGORY_BY_VALUE[str(value)]
-
-
-def _count(value: object) -> int:
-    """A count in a ground's detail (always a whole number)."""
-    return value if isinstance(value, int) else int(_fraction(value))
-
-
-@lru_cache(maxsize=4096)
-def _category_zh(category: Category) -> str:
+def _category_zh(category: Category, item: str) -> str:
+    """The statute's name; the 5,000 tier's is completed with its paragraph (第五条第一款…)."""
     if category is Category.GENERAL:
-        return "第五条第一款第三项、第四项规定以外的公民个人信息"
+        return article_zh(item.rsplit(".", 1)[0]) + CATEGORY_NAMES[category].zh
     return CATEGORY_NAMES[category].zh
 
 
-@lru_cache(maxsize=4096)
 def _category_en(category: Category) -> str:
     return CATEGORY_NAMES[category].en
 
@@ -268,209 +180,170 @@ class _Clause:
     tier: Tier
 
 
-def _is_tenfold(g: Ground) -> bool:
-    return g.tier is Tier.ESPECIALLY_SERIOUS
+Quantity = RecordsDetail | SumDetail | GainsDetail
+"""The details of grounds on a quantity: records, the proportional sum, the gains."""
 
 
-def _quantity_key(g: Ground) -> tuple[str, str] | None:
+def _quantity_key(d: Quantity) -> tuple[PartName, str]:
     """Grounds on the same quantity share a key: (part, category / sum / gains)."""
-    d = g.detail
-    part = str(d.get("part", ""))
-    if "category" in d:
-        return part, f"category:{d['category']}"
-    if "proportional_sum" in d:
-        return part, "sum"
-    if "illegal_gains_cny" in d or "illegal_gains_from_duty_cny" in d:
-        return part, "gains"
-    return None
+    match d:
+        case RecordsDetail():
+            return d.part, f"category:{d.category.value}"
+        case SumDetail():
+            return d.part, "sum"
+        case GainsDetail():
+            return d.part, "gains"
 
 
-def _insider(g: Ground) -> bool:
-    return g.detail.get("part") == "insider_part"
-
-
-_STANDARDS: dict[tuple[object, ...], tuple[str, str]] = {}
-
-
-def _standard(g: Ground) -> tuple[str, str]:
-    """The standard reached, in words, in Chinese and English; rendered once per standard."""
-    d = g.detail
-    key = (
-        g.provision,
-        d.get("part"),
-        d.get("item"),
-        d.get("share"),
-        d.get("standard"),
-        d.get("standard_cny"),
-        "category" in d,
+def _reached(g: Ground, d: Quantity) -> tuple[str, str]:
+    """The standard reached, in words, Chinese and English: 「达到…规定的标准（…）」."""
+    s = d.standard
+    match d:
+        case RecordsDetail():
+            zh, en = f"{number_zh(int(s.value))}条以上", f"{_plain_en(_exact(s.value))} records"
+        case SumDetail():
+            zh = f"合计达到{_of_standard_zh(_exact(s.value))}"
+            en = f"a sum of {_plain_en(_exact(s.value))}"
+        case GainsDetail():
+            zh, en = f"{money_zh(s.value)}以上", money_en(s.value)
+    en += " or more"
+    if s.tenfold:
+        base = s.halved_by or s.item
+        zh = f"{item_zh(base)}规定标准的{number_zh(s.factor)}倍，即{zh}"
+        en = f"{number_en(s.factor)} times that of {item_en(base)}: {en}"
+    elif s.halved:
+        zh = f"{item_zh(s.item)}规定标准的{share_zh(s.share)}，即{zh}"
+        en = f"{share_en(s.share)} that of {item_en(s.item)}: {en}"
+    return (
+        f"达到{cite_zh(g.provision)}规定的标准（{zh}）",
+        f"reaching the standard of {cite_en(g.provision)} ({en})",
     )
-    found = _STANDARDS.get(key)
-    if found is None:
-        found = _STANDARDS[key] = (_standard_zh_text(g), _standard_en_text(g))
-    return found
 
 
-def _standard_zh_text(g: Ground) -> str:
-    d = g.detail
-    item = str(d.get("item", g.provision))
-    if "category" in d:
-        standard = f"{number_zh(int(_fraction(d['standard'])))}条以上"
-    elif "proportional_sum" in d:
-        standard = f"合计达到{_of_standard_zh(d['standard'])}"
-    else:
-        standard = f"{money_zh(d['standard_cny'])}以上"
-    cite = cite_zh(g.provision)
-    if _is_tenfold(g):
-        base = "第一款第八项" if _insider(g) else _item_zh(item)
-        return f"达到{cite}规定的标准（{base}规定标准的十倍，即{standard}）"
-    if _insider(g):
-        return f"达到{cite}规定的标准（{_item_zh(item)}规定标准的一半，即{standard}）"
-    return f"达到{cite}规定的标准（{standard}）"
-
-
-def _standard_en_text(g: Ground) -> str:
-    d = g.detail
-    item = str(d.get("item", g.provision))
-    if "category" in d:
-        standard = f"{_plain_en(d['standard'])} records or more"
-    elif "proportional_sum" in d:
-        standard = f"a sum of {_plain_en(d['standard'])} or more"
-    else:
-        standard = f"{money_en(d['standard_cny'])} or more"
-    cite = cite_en(g.provision)
-    if _is_tenfold(g):
-        base = "Art. 5(1)(8)" if _insider(g) else _item_en(item)
-        return f"reaching the standard of {cite} (ten times that of {base}: {standard})"
-    if _insider(g):
-        return f"reaching the standard of {cite} (half that of {_item_en(item)}: {standard})"
-    return f"reaching the standard of {cite} ({standard})"
-
-
-def _subject(g: Ground) -> tuple[str, str]:
+def _subject(d: Quantity) -> tuple[str, str]:
     """The clause's subject for a quantity ground, in Chinese and English."""
-    d = g.detail
-    insider = _insider(g)
-    if "category" in d:
-        category = _category(d["category"])
-        n = _count(d["counted"])
-        if insider:
+    insider = d.part is PartName.INSIDER_PART
+    match d:
+        case RecordsDetail(category=category, counted=n):
+            name_zh, name_en = _category_zh(category, d.standard.item), _category_en(category)
+            if insider:
+                return (
+                    f"行为人将在履行职责或者提供服务过程中获得的{name_zh}{number_zh(n)}条出售或者提供给他人",
+                    f"{n:,} records of {name_en} obtained in performing duties or "
+                    "providing services were sold or provided to others",
+                )
             return (
-                "行为人将在履行职责或者提供服务过程中获得的"
-                f"{_category_zh(category)}{number_zh(n)}条出售或者提供给他人",
-                f"{n:,} records of {_category_en(category)} obtained in performing duties or "
-                "providing services were sold or provided to others",
+                f"行为人非法获取、出售或者提供{name_zh}{number_zh(n)}条",
+                f"{n:,} records of {name_en} were illegally obtained, sold or provided",
             )
-        return (
-            f"行为人非法获取、出售或者提供{_category_zh(category)}{number_zh(n)}条",
-            f"{n:,} records of {_category_en(category)} were illegally obtained, sold or provided",
-        )
-    if "proportional_sum" in d:
-        total = d["proportional_sum"]
-        if insider:
+        case SumDetail(proportional_sum=total):
+            if insider:
+                return (
+                    "行为人将在履行职责或者提供服务过程中获得的公民个人信息出售或者提供给他人，"
+                    f"各类信息按相应比例合计为{_of_standard_zh(total)}",
+                    "the records obtained in performing duties or providing services and then "
+                    f"sold or provided add up, category by category in proportion, to {_plain_en(total)} "
+                    "times the quantity standard",
+                )
             return (
-                "行为人将在履行职责或者提供服务过程中获得的公民个人信息出售或者提供给他人，"
-                f"各类信息按相应比例合计为{_of_standard_zh(total)}",
-                "the records obtained in performing duties or providing services and then "
-                f"sold or provided add up, category by category in proportion, to {_plain_en(total)} "
-                "times the quantity standard",
+                f"行为人非法获取、出售或者提供的各类公民个人信息，按相应比例合计为{_of_standard_zh(total)}",
+                "the records illegally obtained, sold or provided add up, category by category in "
+                f"proportion, to {_plain_en(total)} times the quantity standard",
             )
-        return (
-            f"行为人非法获取、出售或者提供的各类公民个人信息，按相应比例合计为{_of_standard_zh(total)}",
-            "the records illegally obtained, sold or provided add up, category by category in "
-            f"proportion, to {_plain_en(total)} times the quantity standard",
-        )
-    if insider:
-        amount = d["illegal_gains_from_duty_cny"]
-        return (
-            f"行为人违法所得中来自履行职责或者提供服务过程中获得的信息的部分为{money_zh(amount)}",
-            f"the part of the illegal gains that came from information obtained in duty or "
-            f"service is {money_en(amount)}",
-        )
-    amount = d["illegal_gains_cny"]
-    return f"行为人违法所得{money_zh(amount)}", f"the illegal gains are {money_en(amount)}"
+        case GainsDetail(amount=amount):
+            if insider:
+                return (
+                    f"行为人违法所得中来自履行职责或者提供服务过程中获得的信息的部分为{money_zh(amount)}",
+                    f"the part of the illegal gains that came from information obtained in duty or "
+                    f"service is {money_en(amount)}",
+                )
+            return f"行为人违法所得{money_zh(amount)}", f"the illegal gains are {money_en(amount)}"
 
 
-def _prior_zh(d: Mapping[str, object], business: bool) -> str:
+def _prior_zh(d: PriorPunishmentDetail) -> str:
+    business = d.part is PartName.BUSINESS_PURCHASE
     again = "又非法购买、收受公民个人信息" if business else "又非法获取、出售或者提供公民个人信息"
     parts: list[str] = []
-    if d.get("prior_criminal_punishment"):
+    if d.prior_criminal_punishment:
         parts.append("曾因侵犯公民个人信息受过刑事处罚")
-    if d.get("prior_administrative_penalty_date"):
+    if d.prior_administrative_penalty_date and d.window_start and d.window_end:
         parts.append(
-            f"于{_date_zh(d['prior_administrative_penalty_date'])}因侵犯公民个人信息受过行政处罚，"
-            f"在本次行为前二年内（{_date_zh(d['window_start'])}至{_date_zh(d['window_end'])}）"
+            f"于{_date_zh(d.prior_administrative_penalty_date)}因侵犯公民个人信息受过行政处罚，"
+            f"在本次行为前二年内（{_date_zh(d.window_start)}至{_date_zh(d.window_end)}）"
         )
     return "行为人" + "，并".join(parts) + f"，{again}"
 
 
-def _prior_en(d: Mapping[str, object], business: bool) -> str:
+def _prior_en(d: PriorPunishmentDetail) -> str:
+    business = d.part is PartName.BUSINESS_PURCHASE
     again = "bought or received" if business else "illegally obtained, sold or provided"
     parts: list[str] = []
-    if d.get("prior_criminal_punishment"):
+    if d.prior_criminal_punishment:
         parts.append("had received a criminal punishment for infringing personal information")
-    if d.get("prior_administrative_penalty_date"):
+    if d.prior_administrative_penalty_date and d.window_start and d.window_end:
         parts.append(
             "had received an administrative penalty for infringing personal information on "
-            f"{d['prior_administrative_penalty_date']}, within the two years before the conduct "
-            f"({d['window_start']} to {d['window_end']})"
+            f"{d.prior_administrative_penalty_date.isoformat()}, within the two years before the "
+            f"conduct ({d.window_start.isoformat()} to {d.window_end.isoformat()})"
         )
     return f"the offender {' and '.join(parts)}, and again {again} personal information"
 
 
-def _date_zh(value: object) -> str:
-    year, month, day = (int(p) for p in str(value).split("-"))
-    return f"{year}年{month}月{day}日"
+def _date_zh(value: date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def _other_clause(g: Ground) -> _Clause:
     """A ground that is not a quantity: a finding, a prior punishment, a business profit."""
-    d = g.detail
     cite, cite_e = cite_zh(g.provision), cite_en(g.provision)
-    if "finding" in d:
-        finding = str(d["finding"])
-        return _Clause(
-            subject_zh=f"根据所认定的事实，{_FINDINGS_ZH[finding]}",
-            subject_en=f"on the finding stated, {_FINDINGS_EN[finding]}",
-            reached_zh=[f"符合{cite}的规定"],
-            reached_en=[f"which falls under {cite_e}"],
-            tier=g.tier,
-        )
-    if "profit_cny" in d:
-        return _Clause(
-            subject_zh=(
-                "行为人为合法经营活动而非法购买、收受公民个人信息，"
-                f"利用该信息获利{money_zh(d['profit_cny'])}"
-            ),
-            subject_en=(
-                "the offender bought or received personal information for a lawful business "
-                f"and made a profit of {money_en(d['profit_cny'])} from using it"
-            ),
-            reached_zh=[f"达到{cite}规定的标准（{money_zh(d['standard_cny'])}以上）"],
-            reached_en=[
-                f"reaching the standard of {cite_e} ({money_en(d['standard_cny'])} or more)"
-            ],
-            tier=g.tier,
-        )
-    business = g.provision.startswith("6.")
-    return _Clause(
-        subject_zh=_prior_zh(d, business),
-        subject_en=_prior_en(d, business),
-        reached_zh=[f"符合{cite}的规定"],
-        reached_en=[f"which falls under {cite_e}"],
-        tier=g.tier,
-    )
+    match g.detail:
+        case FindingDetail(finding=finding):
+            return _Clause(
+                subject_zh=f"根据所认定的事实，{_FINDINGS_ZH[finding]}",
+                subject_en=f"on the finding stated, {_FINDINGS_EN[finding]}",
+                reached_zh=[f"符合{cite}的规定"],
+                reached_en=[f"which falls under {cite_e}"],
+                tier=g.tier,
+            )
+        case ProfitDetail(profit=profit, standard=standard):
+            return _Clause(
+                subject_zh=(
+                    "行为人为合法经营活动而非法购买、收受公民个人信息，"
+                    f"利用该信息获利{money_zh(profit)}"
+                ),
+                subject_en=(
+                    "the offender bought or received personal information for a lawful business "
+                    f"and made a profit of {money_en(profit)} from using it"
+                ),
+                reached_zh=[f"达到{cite}规定的标准（{money_zh(standard.value)}以上）"],
+                reached_en=[
+                    f"reaching the standard of {cite_e} ({money_en(standard.value)} or more)"
+                ],
+                tier=g.tier,
+            )
+        case PriorPunishmentDetail() as d:
+            return _Clause(
+                subject_zh=_prior_zh(d),
+                subject_en=_prior_en(d),
+                reached_zh=[f"符合{cite}的规定"],
+                reached_en=[f"which falls under {cite_e}"],
+                tier=g.tier,
+            )
+        case _:
+            raise TypeError(f"not a quantity ground: {g.provision}")
 
 
 def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
     """One clause per quantity (all the levels it reaches) and per other ground, in order."""
     clauses: list[_Clause] = []
-    by_key: dict[tuple[str, str], _Clause] = {}
+    by_key: dict[tuple[PartName, str], _Clause] = {}
     for g in grounds:
-        key = _quantity_key(g)
-        if key is None:
+        d = g.detail
+        if not isinstance(d, RecordsDetail | SumDetail | GainsDetail):
             clauses.append(_other_clause(g))
             continue
-        zh, en = _standard(g)
+        zh, en = _reached(g, d)
+        key = _quantity_key(d)
         clause = by_key.get(key)
         if clause is not None:
             clause.reached_zh.append(zh)
@@ -478,7 +351,7 @@ def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
             if g.tier.rank > clause.tier.rank:
                 clause.tier = g.tier
             continue
-        subject_zh, subject_en = _subject(g)
+        subject_zh, subject_en = _subject(d)
         clause = _Clause(subject_zh, subject_en, [zh], [en], g.tier)
         by_key[key] = clause
         clauses.append(clause)

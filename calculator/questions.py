@@ -1,6 +1,6 @@
 """Open questions a court must still decide, and warnings on how the law was applied.
 
-Each is raised exactly where a decision calls for it: D8, D9, D12, D17, D18, D20 for
+Each is raised exactly where a decision calls for it: D8, D9, D12, D13, D17, D18, D20 for
 open questions; D18 and D22 for warnings. The tier is never changed here.
 """
 
@@ -10,13 +10,44 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from calculator.citation import (
+    article_zh,
+    cite_en,
+    cite_items_zh,
+    cite_zh,
+    item_en,
+    item_number_zh,
+    number_en,
+    number_zh,
+    quoted_zh,
+    share_en,
+    share_zh,
+)
 from calculator.evaluate import Evaluation
-from calculator.law import STATUTES, Ruleset
-from calculator.model import Case, OpenQuestion, Tier, Warning
-from calculator.rules.art5 import art5_1_9_near_window_edge, levels, quantity_reaches
+from calculator.law import STATUTES, Ruleset, catch_all
+from calculator.model import (
+    Case,
+    OpenQuestion,
+    SumDetail,
+    Tier,
+    Warning,
+)
+from calculator.rules.art5 import art5_1_9_near_window_edge
 from calculator.rules.common import fraction_text, money_text
+from calculator.standards import levels
 
-__all__ = ["open_questions", "warnings"]
+__all__ = [
+    "TENFOLD_RESTS_ON_INSIDER_HALF_STANDARD",
+    "TENFOLD_RESTS_ON_PROPORTIONAL_SUM",
+    "open_questions",
+    "warnings",
+]
+
+TENFOLD_RESTS_ON_PROPORTIONAL_SUM = "tenfold_rests_on_proportional_sum"
+"""D8: 情节特别严重 rests only on the proportional sum multiplied by ten."""
+
+TENFOLD_RESTS_ON_INSIDER_HALF_STANDARD = "tenfold_rests_on_insider_half_standard"
+"""D13: 情节特别严重 rests only on ten times the halved insider standards."""
 
 
 def _d8_tenfold_rests_on_sum(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None:
@@ -24,22 +55,36 @@ def _d8_tenfold_rests_on_sum(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None
     if ev.tier is not Tier.ESPECIALLY_SERIOUS:
         return None
     top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
-    if not top or any(g.detail.get("item") != rs.proportional_provision for g in top):
+    if not top or not all(isinstance(g.detail, SumDetail) for g in top):
         return None
+    times_zh, times_en = f"{number_zh(rs.tenfold_factor)}倍", number_en(rs.tenfold_factor)
+    first, insider, prop = (
+        rs.standards[0].provision,
+        rs.insider_provision,
+        rs.proportional_provision,
+    )
     return OpenQuestion(
-        code="tenfold_rests_on_proportional_sum",
+        code=TENFOLD_RESTS_ON_PROPORTIONAL_SUM,
         provision=rs.tenfold_provision,
         text=(
-            "情节特别严重仅以按比例合计达到标准十倍为依据，没有任何单一类别达到其标准的十倍。"
-            "第五条第二款第三项的文字列举第三项至第八项，包括第六项，但第六项的比例合计能否乘以十倍，"
+            f"情节特别严重仅以按比例合计达到标准{times_zh}为依据，没有任何单一类别达到其标准的{times_zh}。"
+            f"{article_zh(rs.tenfold_provision)}的文字列举{cite_items_zh(first, insider)}，"
+            f"包括{item_number_zh(prop)}，但{item_number_zh(prop)}的比例合计能否乘以{times_zh}，"
             "尚无权威意见，须由法院判断。"
         ),
         text_en=(
-            "情节特别严重 rests only on the proportional sum reaching ten times its standard; no "
-            "single category reaches ten times its own. 5.2.3 names items 三 to 八, item 六 "
-            "included, but whether item 六 may be multiplied by ten is not settled: the court decides."
+            f"情节特别严重 rests only on the proportional sum reaching {times_en} times its "
+            f"standard; no single category reaches {times_en} times its own. "
+            f"{rs.tenfold_provision} names items {_item_word(first)} to {_item_word(insider)}, "
+            f"item {_item_word(prop)} included, but whether item {_item_word(prop)} may be "
+            f"multiplied by {times_en} is not settled: the court decides."
         ),
     )
+
+
+def _item_word(provision: str) -> str:
+    """An item's number in Chinese numerals, as the English texts name items: ``5.1.6`` → 六."""
+    return number_zh(int(provision.split(".")[2]))
 
 
 def _d9_counts_and_gains_both_half(
@@ -49,56 +94,94 @@ def _d9_counts_and_gains_both_half(
     if ev.tier is not Tier.NOT_SERIOUS:
         return None
     share = rs.catch_all_hint_share
-    sum_half = Fraction(ev.units, rs.base) >= rs.proportional_sum * share
+    sum_half = Fraction(ev.whole.units, rs.base) >= rs.proportional_sum * share
     gains_half = gains * share.denominator >= rs.gains_cny * share.numerator
     if not (sum_half and gains_half):
         return None
+    hint = rs.catch_all_hint_provision
     return OpenQuestion(
         code="counts_and_gains_both_half",
         provision=rs.catch_all_hint_provision,
         text=(
-            f"数量（按比例合计{fraction_text(Fraction(ev.units, rs.base))}）与违法所得"
-            f"（{money_text(gains)}元）均未达到情节严重的标准，但均达到标准的一半以上。"
-            "数量与数额不能合并计算，本计算不认定情节严重；法院仍可能依第五条第一款第十项"
-            "“其他情节严重的情形”认定。"
+            f"数量（按比例合计{fraction_text(Fraction(ev.whole.units, rs.base))}）与违法所得"
+            f"（{money_text(gains)}元）均未达到情节严重的标准，但均达到标准的{share_zh(share)}以上。"
+            "数量与数额不能合并计算，本计算不认定情节严重；法院仍可能依"
+            f"{article_zh(hint)}“{quoted_zh(hint)}”认定。"
         ),
         text_en=(
-            f"Neither the records (proportional sum {fraction_text(Fraction(ev.units, rs.base))}) "
-            f"nor the gains (CNY {money_text(gains)}) reach 情节严重, but both reach half of their "
-            "standard. Counts and money are never combined, so the tier stays; a court may still "
-            "find 情节严重 under the catch-all 5.1.10."
+            f"Neither the records (proportional sum {fraction_text(Fraction(ev.whole.units, rs.base))}) "
+            f"nor the gains (CNY {money_text(gains)}) reach 情节严重, but both reach "
+            f"{share_en(share)} of their standard. Counts and money are never combined, so the "
+            f"tier stays; a court may still find 情节严重 under the catch-all {hint}."
         ),
     )
 
 
 def _d12_insider_blend(ev: Evaluation, case: Case, rs: Ruleset) -> OpenQuestion | None:
     """D12: weighting the duty part at its half standards into one sum would change the tier."""
-    if not ev.insider_units and not case.illegal_gains_from_duty_cny:
+    if not ev.insider.units and not case.illegal_gains_from_duty_cny:
         return None
     lv = levels(rs)
-    blended_units = ev.units + ev.insider_units  # duty rows count twice: half standards
+    blended_units = ev.whole.units + ev.insider.units  # duty rows count twice: half standards
     blended_gains = case.illegal_gains_cny + case.illegal_gains_from_duty_cny
     rank = 0
     for level in (lv.ordinary, lv.tenfold):
-        if quantity_reaches(blended_units, level) or blended_gains >= level.need_gains:
+        if blended_units >= level.need_units or blended_gains >= level.need_gains:
             rank = level.tier.rank
     if rank <= ev.tier.rank:
         return None
     blended = Tier.of_rank(rank)
-    provision = "5.1.10" if blended is Tier.SERIOUS else "5.2.4"
+    provision = catch_all(rs.insider_provision.rsplit(".", 1)[0])
+    if blended is Tier.ESPECIALLY_SERIOUS:
+        provision = catch_all(rs.tenfold_provision.rsplit(".", 1)[0])
     return OpenQuestion(
         code="insider_blend_changes_tier",
         provision=provision,
         text=(
             f"履职或提供服务中获得的部分按减半标准折算后与其他部分合并计算，将达到{blended.zh}；"
             "本计算对两部分分别适用标准、不合并计算。是否依兜底条款"
-            f"（第五条第{'一' if blended is Tier.SERIOUS else '二'}款第{'十' if blended is Tier.SERIOUS else '四'}项）"
+            f"（{article_zh(provision)}）"
             "认定，须由法院判断。"
         ),
         text_en=(
             "Weighting the part obtained in duty at its half standards into one sum with the "
             f"rest would reach {blended.value}; the calculator tests the two parts separately and "
             f"never blends them. Whether the catch-all ({provision}) applies is for the court."
+        ),
+    )
+
+
+def _d13_tenfold_rests_on_insider_half(ev: Evaluation, rs: Ruleset) -> OpenQuestion | None:
+    """D13: 情节特别严重 rests only on ten times the halved standards of the insider part."""
+    if ev.tier is not Tier.ESPECIALLY_SERIOUS:
+        return None
+    top = [g for g in ev.grounds if g.tier is Tier.ESPECIALLY_SERIOUS]
+    if not top or not all(g.on_insider_part for g in top):
+        return None  # a ground at the ordinary ×10 standard or a para-2 finding holds
+    tenfold, insider = rs.tenfold_provision, rs.insider_provision
+    times_zh = f"{number_zh(rs.tenfold_factor)}倍"
+    first, last = rs.standards[0].provision, rs.gains_provision
+    return OpenQuestion(
+        code=TENFOLD_RESTS_ON_INSIDER_HALF_STANDARD,
+        provision=tenfold,
+        text=(
+            f"情节特别严重仅以履行职责或者提供服务过程中获得的部分达到{cite_zh(insider)}"
+            f"规定标准（减半标准）的{times_zh}为依据：全案未达到第五条第一款"
+            f"{cite_items_zh(first, last)}规定标准的{times_zh}，也未认定第五条第二款的其他情形。"
+            f"{cite_zh(tenfold)}的文字列举{cite_items_zh(first, insider)}，包括{item_number_zh(insider)}，"
+            "但已公开的判决（淮阴严某案、福州公安民警案、德佑马某案）对此类事实仅认定情节严重，"
+            f"尚无法院适用减半标准的{times_zh}，须由法院判断。"
+        ),
+        text_en=(
+            "情节特别严重 rests only on the part obtained in performing duties or providing "
+            f"services reaching {number_en(rs.tenfold_factor)} times the halved standards of "
+            f"{cite_en(insider)}; the whole case reaches {number_en(rs.tenfold_factor)} times no "
+            f"standard of {item_en(first)} to {item_en(last)}, and no other circumstance of "
+            f"Art. 5(2) is found. {item_en(tenfold)} names {item_en(first)} to {item_en(insider)}, "
+            f"{item_en(insider)} included, but "
+            "the published judgments on such facts (淮阴 严某, 福州 police officer, 德佑 马某) "
+            "found only 情节严重: no court is known to have applied the halved standards "
+            "multiplied by ten, and the court decides."
         ),
     )
 
@@ -169,12 +252,13 @@ def _d20_no_tenfold_for_art6(ev: Evaluation) -> OpenQuestion | None:
 def open_questions(
     ev: Evaluation, case: Case, rs: Ruleset, *, art5_tier: Tier | None
 ) -> tuple[OpenQuestion, ...]:
-    """The open questions of D8, D9, D12, D17, D18 and D20, in that order."""
+    """The open questions of D8, D9, D12, D13, D17, D18 and D20, in that order."""
     found: list[OpenQuestion] = []
     for question in (
         _d8_tenfold_rests_on_sum(ev, rs),
         _d9_counts_and_gains_both_half(ev, case.illegal_gains_cny, rs),
         _d12_insider_blend(ev, case, rs),
+        _d13_tenfold_rests_on_insider_half(ev, rs),
         _d17_window_edge(ev, case, rs),
         _d18_art6_changes_tier(ev, art5_tier),
         _d20_no_tenfold_for_art6(ev),

@@ -4,10 +4,11 @@ The page is served by the service itself and loads nothing from anywhere else: n
 no web font, no build step. It talks only to the service's own ``POST /v1/assessments``.
 What it needs to know beyond that is put into the HTML when it is first served:
 
-- the law's names and standards (category names as the statute words them, each
-  category's record standard, the gains and profit standards, the insider share and
-  the tenfold factor, per ruleset), read from ``calculator.law``, so the page writes
-  no threshold of its own;
+- the law's names and standards: the answer of ``GET /v1/rulesets`` as it is (category
+  names as the statute words them, each parameter set nested as the law data holds it,
+  the texts of CL253-1), so the page writes no threshold of its own;
+- the citation of every provision and article, written by the core's one citation
+  function (``calculator.citation``), so the page writes no citation of its own;
 - the request's limits (rows, counts, recipients, alternatives, label length, the money
   pattern), read from the app's own OpenAPI document, so the page's checks are the API's.
 
@@ -20,18 +21,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, HTTPException
 from starlette.responses import Response
 
-from calculator import RULESETS, STATUTES, Category
-from calculator.law import CATEGORY_NAMES
-from calculator.rules.common import fraction_text, money_text
+from api.v1 import reference
+from calculator import PROVISIONS
+from calculator.citation import cite_en, cite_zh
 
-__all__ = ["ASSETS_PATH", "PAGE_CSP", "install_page", "law_data"]
+__all__ = ["ASSETS_PATH", "PAGE_CSP", "cites", "install_page", "law_data"]
 
 ASSETS_PATH = "/page"
 
@@ -60,36 +60,28 @@ def _read(name: str) -> bytes:
     return files("api.page").joinpath("static", name).read_bytes()
 
 
-@cache
+def cites() -> dict[str, dict[str, str]]:
+    """Every provision's citation as the core writes it (``calculator.citation``), and each
+    article's of the Interpretation, by id: ``{"5.1.3": {"zh": …, "en": …}}``.
+
+    The time-effect rules, which the citation function does not write, are cited by their
+    title (and, in English, by their id).
+    """
+    ids = list(PROVISIONS)
+    ids += sorted({p.split(".")[0] for p in PROVISIONS if p[0].isdigit()}, key=int)
+    found: dict[str, dict[str, str]] = {}
+    for provision in ids:
+        try:
+            found[provision] = {"zh": cite_zh(provision), "en": cite_en(provision)}
+        except ValueError:
+            found[provision] = {"zh": PROVISIONS[provision].title, "en": provision}
+    return found
+
+
 def law_data() -> dict[str, Any]:
-    """The law's names and standards the page shows, per ruleset (from ``calculator.law``)."""
-    categories = []
-    for category in Category:
-        name = CATEGORY_NAMES[category]
-        categories.append({"value": category.value, "zh": name.zh, "en": name.en})
-    rulesets = {}
-    for rs in RULESETS:
-        rulesets[rs.id] = {
-            "effective_from": rs.effective_from.isoformat(),
-            "records": {c.value: rs.threshold(c) for c in Category},
-            "provision": {c.value: rs.standard_of[c].provision for c in Category},
-            "proportional_sum": fraction_text(rs.proportional_sum),
-            "proportional_provision": rs.proportional_provision,
-            "gains_cny": money_text(rs.gains_cny),
-            "gains_provision": rs.gains_provision,
-            "insider_share": fraction_text(rs.insider_share),
-            "insider_provision": rs.insider_provision,
-            "tenfold_factor": rs.tenfold_factor,
-            "tenfold_provision": rs.tenfold_provision,
-            "profit_cny": money_text(rs.profit_cny),
-            "profit_provision": rs.profit_provision,
-        }
-    return {
-        "categories": categories,
-        "rulesets": rulesets,
-        "current_ruleset": RULESETS[-1].id,
-        "first_conduct_date": STATUTES[0].effective_from.isoformat(),
-    }
+    """The law's names, standards and texts the page shows: the ``GET /v1/rulesets`` answer
+    (each parameter set nested as the law data holds it), as is, and the citations."""
+    return {"law": reference.rulesets(), "cites": cites()}
 
 
 def _bound(schema: dict[str, Any], *names: str) -> Any:

@@ -53,6 +53,7 @@ from api.problems import (
 from api.settings import Settings
 from api.uploads import FormLimits, UploadRefused, plain_file_name, read_form
 from api.v1 import schemas
+from api.v1.descriptions import description
 
 __all__ = [
     "EXAMPLE",
@@ -220,109 +221,42 @@ class LedgerForm(BaseModel):
     ] = "duckdb"
 
 
+def _described(schema: dict[str, Any], model: type[Any]) -> None:
+    """The model's and its fields' descriptions from the one table (``api.v1.descriptions``)."""
+    schema["description"] = description(model.__name__)
+    for field, sub in schema.get("properties", {}).items():
+        sub["description"] = description(f"{model.__name__}.{field}")
+
+
 class LedgerVariant(BaseModel):
-    """一种计数口径的结果：各类别的计数及其单独评估的档次。
+    """One counting variant (its descriptions: ``api.v1.descriptions``)."""
 
-    One counting variant: the counted quantity per category and the tier it alone reaches.
-    """
+    model_config = ConfigDict(extra="allow", json_schema_extra=_described)
 
-    model_config = ConfigDict(extra="allow")
-
-    by_category: Annotated[
-        dict[str, int],
-        Field(
-            description=_doc(
-                "类别 → 计数（为 0 的类别不列）。",
-                "Category → counted quantity (categories with 0 are left out).",
-            )
-        ),
-    ]
-    tier: Annotated[
-        schemas.Tier, Field(description=_doc("此口径单独达到的档次。", "The tier it reaches."))
-    ]
+    by_category: dict[str, int]
+    tier: schemas.Tier
 
 
 class LedgerVariants(BaseModel):
-    """三种计数口径（COUNTING.md L4）。
+    """The three counting variants of COUNTING.md L4."""
 
-    The three counting variants (COUNTING.md L4).
-    """
+    model_config = ConfigDict(extra="allow", json_schema_extra=_described)
 
-    model_config = ConfigDict(extra="allow")
-
-    as_seized: Annotated[
-        LedgerVariant,
-        Field(description=_doc("查获即计：每行计一次。", "As seized: every line counts once.")),
-    ]
-    exact_duplicates_removed: Annotated[
-        LedgerVariant,
-        Field(
-            description=_doc(
-                "剔除完全相同的行。", "Exact duplicates removed: identical lines count once."
-            )
-        ),
-    ]
-    persons: Annotated[
-        LedgerVariant,
-        Field(
-            description=_doc(
-                "主结论：剔除无效行，同类别同一人为一条，乘以不同接收方数。",
-                "The headline: invalid lines removed, one record per person and category, "
-                "times its distinct recipients.",
-            )
-        ),
-    ]
+    as_seized: LedgerVariant
+    exact_duplicates_removed: LedgerVariant
+    persons: LedgerVariant
 
 
 class LedgerResult(BaseModel):
-    """计数台账的结果，与命令行 python -m ledger count 输出的 JSON 完全相同。
+    """The ledger's answer: exactly the JSON ``python -m ledger count`` prints."""
 
-    The ledger's answer: exactly the JSON `python -m ledger count` prints.
-    """
+    model_config = ConfigDict(extra="allow", json_schema_extra=_described)
 
-    model_config = ConfigDict(extra="allow")
-
-    request: Annotated[
-        schemas.AssessmentRequest,
-        Field(
-            description=_doc(
-                "主结论（persons）的评估请求，可直接提交 POST /v1/assessments。",
-                "The headline (persons) request, ready for POST /v1/assessments.",
-            )
-        ),
-    ]
-    variants: Annotated[
-        LedgerVariants, Field(description=_doc("三种计数口径。", "The three variants."))
-    ]
-    tier_depends_on_counting: Annotated[
-        bool,
-        Field(
-            description=_doc(
-                "各口径的档次不同时为 true。", "true when the variants reach different tiers."
-            )
-        ),
-    ]
-    report: Annotated[
-        dict[str, Any],
-        Field(
-            description=_doc(
-                "报告（L6）：输入文件的指纹、各类别的漏斗与剔除原因（只列行号）、逐一认定的抽样、"
-                "到下一较低档次的余量。从不含原始值。",
-                "The report (L6): each input's fingerprint, the funnel per category with "
-                "removal reasons (line numbers only), the one-by-one review sample, the "
-                "margin to the next lower tier. Never a raw value.",
-            )
-        ),
-    ]
-    assessment: Annotated[
-        dict[str, Any] | None,
-        Field(
-            description=_doc(
-                "assess 为 true 时：主结论请求的评估结果。",
-                "With assess=true: the assessment of the headline request.",
-            )
-        ),
-    ] = None
+    request: schemas.AssessmentRequest
+    variants: LedgerVariants
+    tier_depends_on_counting: bool
+    report: dict[str, Any]
+    assessment: dict[str, Any] | None = None
 
 
 def ledger_request_body() -> dict[str, Any]:

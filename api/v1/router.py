@@ -22,7 +22,7 @@ from starlette.responses import Response
 from api.encoding import JsonTextError, NotUtf8Error, dumps, parse
 from api.problems import Problem, request_language
 from api.settings import Settings, get_settings
-from api.v1 import batch, ledgers, mapping, schemas
+from api.v1 import batch, ledgers, mapping, reference, schemas
 from api.v1.examples import batch_examples, openapi_examples, response_examples
 from calculator import PROVISIONS
 
@@ -184,8 +184,8 @@ async def get_provision(provision_id: str) -> Response:
 
 
 async def list_rulesets() -> Response:
-    """Every parameter set, with the texts of CL253-1 and the categories' names."""
-    return _json(mapping.rulesets())
+    """Every parameter set (nested as in the law data, too), the texts of CL253-1, the categories."""
+    return _json(reference.rulesets())
 
 
 def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -30,7 +30,9 @@ __all__ = [
     "RecordStandard",
     "Ruleset",
     "Statute",
+    "catch_all",
     "provision_text",
+    "ruleset_by_id",
     "ruleset_for",
     "statute_for",
 ]
@@ -228,6 +230,13 @@ CATEGORY_NAMES: Mapping[Category, CategoryName] = {
 """The statute's names of the categories."""
 
 
+def catch_all(paragraph: str) -> str:
+    """A paragraph's last item, its catch-all: ``5.1`` → ``5.1.10``, ``5.2`` → ``5.2.4``."""
+    depth = paragraph.count(".") + 1
+    items = [p for p in PROVISIONS if p.startswith(paragraph + ".") and p.count(".") == depth]
+    return items[-1]
+
+
 def provision_text(provision_id: str) -> str:
     """The verbatim text of a provision."""
     return PROVISIONS[provision_id].text
@@ -247,6 +256,14 @@ def ruleset_for(conduct_date: date | None) -> Ruleset:
     else:
         chosen = RULESETS[-1]
     return chosen
+
+
+def ruleset_by_id(ruleset_id: str) -> Ruleset:
+    """The parameter set with this id."""
+    for r in RULESETS:
+        if r.id == ruleset_id:
+            return r
+    raise KeyError(ruleset_id)
 
 
 def statute_for(conduct_date: date | None) -> Statute | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from calculator.citation import number_en, number_zh
 from calculator.law import Ruleset, provision_text
 from calculator.model import FineGuide, Tier
 from calculator.rules.common import money_text
@@ -38,9 +39,14 @@ def art12_fine_guide(tier: Tier, gains: Decimal, rs: Ruleset) -> FineGuide:
             applies=True,
             min_cny=low,
             max_cny=high,
-            note_zh=f"罚金数额一般在违法所得的一倍以上五倍以下，即{money_text(low)}元以上{money_text(high)}元以下。",
+            note_zh=(
+                f"罚金数额一般在违法所得的{number_zh(rs.fine_min_multiple)}倍以上"
+                f"{number_zh(rs.fine_max_multiple)}倍以下，即{money_text(low)}元以上"
+                f"{money_text(high)}元以下。"
+            ),
             note_en=(
-                f"The fine is normally between one and five times the illegal gains, both ends "
+                f"The fine is normally between {number_en(rs.fine_min_multiple)} and "
+                f"{number_en(rs.fine_max_multiple)} times the illegal gains, both ends "
                 f"included: CNY {money_text(low)} to CNY {money_text(high)}."
             ),
         )

@@ -10,12 +10,17 @@ from calculator.model import (
     BusinessPurchase,
     Category,
     Circumstances,
+    FindingDetail,
     Ground,
+    PartName,
+    ProfitDetail,
     RecordRow,
+    Standard,
+    StandardKind,
     Tier,
 )
 from calculator.rules.art5 import prior_punishment_counts
-from calculator.rules.common import ground, money_text
+from calculator.rules.common import ground
 
 __all__ = [
     "art6_1_1_business_profit",
@@ -50,18 +55,13 @@ def art6_1_1_business_profit(purchase: BusinessPurchase, rs: Ruleset) -> Ground 
 
     「利用非法购买、收受的公民个人信息获利五万元以上的」
     """
-    if purchase.profit_cny >= rs.profit_cny:
-        return ground(
-            rs.profit_provision,
-            Tier.SERIOUS,
-            Basis.COMPUTED,
-            {
-                "part": "business_purchase",
-                "profit_cny": money_text(purchase.profit_cny),
-                "standard_cny": money_text(rs.profit_cny),
-            },
-        )
-    return None
+    if purchase.profit_cny < rs.profit_cny:
+        return None
+    standard = Standard(
+        kind=StandardKind.YUAN, item=rs.profit_provision, value=rs.profit_cny, base=rs.profit_cny
+    )
+    detail = ProfitDetail(profit=purchase.profit_cny, standard=standard)
+    return ground(rs.profit_provision, Tier.SERIOUS, Basis.COMPUTED, detail)
 
 
 def art6_1_2_prior_punishment(
@@ -71,10 +71,10 @@ def art6_1_2_prior_punishment(
 
     「曾因侵犯公民个人信息受过刑事处罚或者二年内受过行政处罚，又非法购买、收受公民个人信息的」
     """
-    basis = prior_punishment_counts(circumstances, conduct_date, rs)
-    if basis is None:
+    detail = prior_punishment_counts(circumstances, conduct_date, rs, PartName.BUSINESS_PURCHASE)
+    if detail is None:
         return None
-    return ground("6.1.2", Tier.SERIOUS, Basis.COMPUTED, {"part": "business_purchase", **basis})
+    return ground("6.1.2", Tier.SERIOUS, Basis.COMPUTED, detail)
 
 
 def art6_1_3_other_serious_circumstances(circumstances: Circumstances) -> Ground | None:
@@ -87,7 +87,7 @@ def art6_1_3_other_serious_circumstances(circumstances: Circumstances) -> Ground
             "6.1.3",
             Tier.SERIOUS,
             Basis.CALLER_FINDING,
-            {"part": "business_purchase", "finding": "other_serious_circumstances"},
+            FindingDetail(finding="other_serious_circumstances", part=PartName.BUSINESS_PURCHASE),
         )
     return None
 

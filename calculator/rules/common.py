@@ -6,19 +6,15 @@ from decimal import Decimal
 from fractions import Fraction
 
 from calculator.law import provision_text
-from calculator.model import Basis, Detail, Ground, Tier, new_ground
+from calculator.model import Basis, Detail, Ground, Tier
 
 __all__ = ["fraction_text", "ground", "money_text", "number_or_fraction"]
 
 
 def ground(provision: str, tier: Tier, basis: Basis, detail: Detail) -> Ground:
     """A ground citing ``provision`` with its verbatim text."""
-    return new_ground(
-        provision=provision,
-        tier=tier,
-        text=provision_text(provision),
-        basis=basis,
-        detail=detail,
+    return Ground(
+        provision=provision, tier=tier, text=provision_text(provision), basis=basis, detail=detail
     )
 
 

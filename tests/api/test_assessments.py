@@ -45,7 +45,10 @@ def test_fifty_whereabouts_is_serious_with_a_cited_ground(client: TestClient) ->
     assert a.keys() >= API_MD_FIELDS
     assert (a["tier"], a["tier_zh"]) == ("serious", "情节严重")
     (ground,) = a["grounds"]
-    assert set(ground) == {"provision", "tier", "text", "basis", "detail"}
+    assert set(ground) == {
+        *("provision", "tier", "text", "basis", "detail"),
+        *("standard", "cite_zh", "cite_en"),
+    }
     assert ground["provision"] == "5.1.3"
     assert ground["basis"] == "computed"
     assert "五十条以上" in ground["text"]
@@ -76,16 +79,17 @@ def test_quantity_writes_fractions_in_lowest_terms_and_keys_categories(client: T
 
 
 def test_next_tier_options_have_the_contract_shapes(client: TestClient) -> None:
-    """A category option is {provision, category, additional_records}; gains {provision, additional_gains_cny}."""
+    """A category option is {provision, category, additional_records}; gains {provision, additional_gains_cny}; each with its route."""
+    route = {"basis", "contested", "open_question", "standard", "cite_zh", "cite_en"}
     a = post(client, case(illegal_gains_cny="1200.5"))
     options = a["next_tier"]["options"]
     records = [o for o in options if "category" in o]
     gains = [o for o in options if "additional_gains_cny" in o]
     assert {frozenset(o) for o in records} == {
-        frozenset({"provision", "category", "additional_records"})
+        frozenset({"provision", "category", "additional_records", *route})
     }
     assert len(gains) == 1
-    assert set(gains[0]) == {"provision", "additional_gains_cny"}
+    assert set(gains[0]) == {"provision", "additional_gains_cny", *route}
     assert gains[0]["additional_gains_cny"] == "48799.50"
     assert all(MONEY.match(o["additional_gains_cny"]) for o in gains)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib.resources import files
+
 from starlette.testclient import TestClient
 
 from calculator import PROVISIONS, RULESETS, STATUTES
@@ -54,3 +57,39 @@ def test_rulesets_list_dates_thresholds_factors_and_amounts(client: TestClient) 
     assert first["tenfold"] == {"provision": "5.2.3", "factor": 10}
     assert [s["id"] for s in body["statutes"]] == [s.id for s in STATUTES]
     assert len(body["categories"]) == 10
+
+
+def test_each_ruleset_also_carries_its_table_of_the_law_data_as_written(
+    client: TestClient,
+) -> None:
+    """``parameters`` is the ``[[ruleset]]`` table of parameters.toml, nested as written."""
+    text = files("calculator.law").joinpath("parameters.toml").read_text(encoding="utf-8")
+    tables = tomllib.loads(text)["ruleset"]
+    listed = client.get("/v1/rulesets").json()["rulesets"]
+    assert len(listed) == len(tables)
+    for ruleset, table in zip(listed, tables, strict=True):
+        written = {**table, "effective_from": table["effective_from"].isoformat()}
+        assert ruleset["parameters"] == written
+
+
+def test_the_contract_fields_of_a_ruleset_are_the_values_of_its_table(
+    client: TestClient,
+) -> None:
+    """The fields /v1 has always carried read the same values as the nested table."""
+    for r in client.get("/v1/rulesets").json()["rulesets"]:
+        p = r["parameters"]
+        for key in ("id", "title", "effective_from", "effective_from_provision"):
+            assert r[key] == p[key]
+        assert r["record_standards"] == p["record_standard"]
+        assert r["proportional_standard"] == {
+            "provision": p["proportional_standard"]["provision"],
+            "value": p["proportional_standard"]["sum"],
+        }
+        for key in ("insider_share", "catch_all_hint"):
+            assert r[key] == {"provision": p[key]["provision"], "value": p[key]["share"]}
+        for key in ("gains_standard", "business_profit_standard", "tenfold", "fine_guide"):
+            assert r[key] == p[key]
+        window = p["prior_administrative_penalty"]
+        assert r["prior_administrative_penalty"] == {
+            k: window[k] for k in ("provision", "window_years", "edge_days")
+        }

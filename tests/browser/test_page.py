@@ -214,14 +214,15 @@ def test_50_tier_reads_as_the_issue_asks(page: Page) -> None:
     )
 
 
-def test_picture_draws_halved_lines_for_duty_rows(page: Page) -> None:
-    """An insider row is drawn against 25 and 250, the ordinary row against 50 and 500."""
+def test_picture_draws_the_standards_the_answer_compared_with(page: Page) -> None:
+    """An insider row is drawn against the halved standard its ground met (25), the ordinary
+    row against 50 and 500; no insider line at ten times, which this answer compares nothing with."""
     open_page(page)
     fill_form(page, fixture("b-5-1-8-insider-whereabouts-25")["request"])
     submit(page)
     insider = page.locator('[data-meter="insider:whereabouts"]')
     expect(insider.locator(".meter-tick.line1")).to_have_text("25 条")
-    expect(insider.locator(".meter-tick.line10")).to_have_text("250 条")
+    expect(insider.locator(".meter-tick.line10")).to_have_count(0)
     assert insider.get_attribute("data-level") == "serious"
     whole = page.locator('[data-meter="records:whereabouts"]')
     expect(whole.locator(".meter-tick.line1")).to_have_text("50 条")
@@ -230,8 +231,19 @@ def test_picture_draws_halved_lines_for_duty_rows(page: Page) -> None:
     gains = page.locator('[data-meter="gains"]')
     expect(gains.locator(".meter-tick.line1")).to_have_text("5000 元")
     expect(gains.locator(".meter-tick.line10")).to_have_text("50000 元")
-    expect(page.locator('[data-meter="sum"] .meter-tick.line10')).to_have_text("10")
+    expect(page.locator('[data-meter="sum"] .meter-tick.line10')).to_have_text("10 倍")
     expect(page.locator("#penalty")).to_contain_text("从重处罚（刑法第二百五十三条之一第二款）")
+
+
+def test_picture_draws_the_halved_tenfold_line_when_a_ground_meets_it(page: Page) -> None:
+    """250 insider whereabouts records: the insider meter has the 25 and 250 lines of its grounds."""
+    open_page(page)
+    fill_form(page, fixture("b-5-2-3-insider-whereabouts-250")["request"])
+    submit(page)
+    insider = page.locator('[data-meter="insider:whereabouts"]')
+    expect(insider.locator(".meter-tick.line1")).to_have_text("25 条")
+    expect(insider.locator(".meter-tick.line10")).to_have_text("250 条")
+    assert insider.get_attribute("data-level") == "especially_serious"
 
 
 def test_server_error_is_shown_beside_its_field(page: Page) -> None:

@@ -16,7 +16,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.page import PAGE_CSP, install_page, law_data
-from calculator import RULESETS, Category
+from calculator import PROVISIONS, RULESETS, Category
+from calculator.citation import cite_en, cite_zh
 from calculator.law import CATEGORY_NAMES
 from tests.browser.conftest import page_app
 
@@ -92,18 +93,48 @@ def test_page_is_not_in_the_api_document(client: TestClient) -> None:
     assert not any(p.startswith("/page") for p in paths)
 
 
-def test_page_data_states_the_law_from_the_calculator(client: TestClient) -> None:
-    """Category names and standards in the page come from calculator.law, per ruleset."""
+def test_page_data_states_the_law_as_the_rulesets_answer(client: TestClient) -> None:
+    """The page's law is the GET /v1/rulesets answer as is: names and nested parameter sets."""
     data = _page_data(client.get("/").text)
-    assert [c["value"] for c in data["categories"]] == [c.value for c in Category]
-    assert [c["zh"] for c in data["categories"]] == [CATEGORY_NAMES[c].zh for c in Category]
-    for rs in RULESETS:
-        entry = data["rulesets"][rs.id]
-        assert entry["records"] == {c.value: rs.threshold(c) for c in Category}
-        assert entry["tenfold_factor"] == rs.tenfold_factor
-    assert data["current_ruleset"] == RULESETS[-1].id
-    assert data["first_conduct_date"] == "2009-02-28"
+    assert data["law"] == client.get("/v1/rulesets").json()
+    assert [c["category"] for c in data["law"]["categories"]] == [c.value for c in Category]
+    assert [c["zh"] for c in data["law"]["categories"]] == [CATEGORY_NAMES[c].zh for c in Category]
+    for rs, entry in zip(RULESETS, data["law"]["rulesets"], strict=True):
+        standards = entry["parameters"]["record_standard"]
+        assert {c: s["records"] for s in standards for c in s["categories"]} == {
+            c.value: rs.threshold(c) for c in Category
+        }
     assert {k: v for k, v in data.items() if k != "limits"} == law_data()
+
+
+def test_page_cites_as_the_calculator_does(client: TestClient) -> None:
+    """The page's citations are the core's, for every provision and every id the page names."""
+    data = _page_data(client.get("/").text)
+    named = set(
+        re.findall(r'data-cite(?:-[a-z_]+)?="([^"]+)"', (STATIC / "index.html").read_text())
+    )
+    assert named
+    assert named <= set(data["cites"])
+    for provision in (*named, *(p for p in PROVISIONS if not p.startswith("TE"))):
+        assert data["cites"][provision] == {"zh": cite_zh(provision), "en": cite_en(provision)}
+
+
+def test_page_script_writes_no_citation_of_its_own() -> None:
+    """No provision id and no article or item number in the script's sentences: the page draws
+    citations from the data and the answer."""
+    script = (STATIC / "page.js").read_text(encoding="utf-8")
+    assert not re.search(r"第[一二三四五六七八九十百]+[条款项]", script)
+    assert not re.search(r"Art\. \d", script)
+    assert not re.search(r"\"(?:\d+\.){1,2}\d+\"|\"CL\d", script)
+
+
+def test_page_script_does_no_legal_arithmetic() -> None:
+    """No exact-fraction arithmetic, no numeral writer and no standard's number in the script:
+    every line it draws is a standard of the answer or a value of the law data."""
+    script = (STATIC / "page.js").read_text(encoding="utf-8")
+    for device in ("BigInt", "numberZh", "tenfold_factor", "factor", "share)"):
+        assert device not in script
+    assert not re.search(r"(?<![\d.])(?:50|500|5,?000|25|250|2,?500|50,?000)(?![\d.])", script)
 
 
 def test_page_limits_are_the_api_limits(client: TestClient) -> None:

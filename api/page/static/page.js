@@ -3,9 +3,12 @@
  * the API's, one call to this service's own POST /v1/assessments, and the answer drawn
  * for a reader. No library, no outside request. Every text is set with textContent.
  *
- * The law's names and standards and the request's limits come from the page-data block
- * that the service writes into the HTML (calculator.law and the app's OpenAPI document),
- * so the page states no threshold of its own.
+ * The page holds no law of its own. The law's names and standards, the citations and the
+ * request's limits come from the page-data block the service writes into the HTML (the
+ * GET /v1/rulesets answer as is, the core's citation of every provision, the app's OpenAPI
+ * document); everything about a case comes from the answer: each ground's and next-tier
+ * option's citation and the standard it was compared with, the proportional sum as a
+ * multiple, the contested routes. The page halves, multiplies and compares no standard.
  */
 "use strict";
 
@@ -13,8 +16,15 @@
   const DATA = JSON.parse(document.getElementById("page-data").textContent);
   const LIMITS = DATA.limits;
   const MONEY = new RegExp(LIMITS.money_pattern);
+  // The law as GET /v1/rulesets answers it: each parameter set nested as the law data holds it.
+  const LAW = DATA.law;
+  const CATEGORIES = LAW.categories;
   const CATEGORY = {};
-  DATA.categories.forEach(function (c) { CATEGORY[c.value] = c; });
+  CATEGORIES.forEach(function (c) { CATEGORY[c.category] = c; });
+  const PARAMETERS = {};
+  LAW.rulesets.forEach(function (r) { PARAMETERS[r.id] = r.parameters; });
+  const CURRENT = LAW.rulesets[LAW.rulesets.length - 1].parameters;
+  const FIRST_CONDUCT_DATE = LAW.statutes[0].effective_from;
 
   // ---------------------------------------------------------------------------
   // Language: the HTML holds the Chinese; English texts are here.
@@ -22,7 +32,7 @@
   const EN = {
     doc_title: "Infringing citizens' personal information: is it serious?",
     title: "Infringing citizens' personal information: serious or not?",
-    subtitle: "Under 法释〔2017〕10号 (the SPC/SPP Interpretation on infringing citizens' personal information), do the facts of illegally obtaining, selling or providing personal information reach 情节严重 (serious) or 情节特别严重 (especially serious) under Article 253-1 of the Criminal Law? Every ground is cited.",
+    subtitle: "Under 法释〔2017〕10号 (the SPC/SPP Interpretation on infringing citizens' personal information), do the facts of illegally obtaining, selling or providing personal information reach 情节严重 (serious) or 情节特别严重 (especially serious) under the Criminal Law? Every ground is cited.",
     api_docs: "API docs",
     facts: "Facts of the case",
     conduct: "Conduct",
@@ -30,15 +40,15 @@
     conduct_date_hint: "Selects the law in force (Amendments VII and IX) and the two-year window; empty: the rules in force today.",
     offender: "Offender",
     natural_person: "Natural person",
-    unit: "Unit (Art. 7)",
+    unit: "Unit",
     records: "Personal information (one row per category)",
     category_help_title: "Which category?",
-    help_1: "Phone location, GPS or vehicle-tracker records: whereabouts (50-record standard).",
-    help_2: "The content of messages or chats is communication content (50); call detail records are communication records (500).",
-    help_3: "Bank account data with balance, password or similar status or credentials: property information (50); a bare card number is contested.",
-    help_4: "Hotel records are accommodation information, medical records health information, shopping orders transaction information (all 500).",
-    help_5: "Face data and resident-ID data with photo: other information that may affect personal or property safety (500; SPC Guiding Cases 192 and 193).",
-    help_6: "Ordinary data such as name plus mobile number: other personal information (5,000).",
+    help_1: "Phone location, GPS or vehicle-tracker records: whereabouts ({whereabouts}-record standard).",
+    help_2: "The content of messages or chats is communication content ({communication_content}); call detail records are communication records ({communication_records}).",
+    help_3: "Bank account data with balance, password or similar status or credentials: property information ({property}); a bare card number is contested.",
+    help_4: "Hotel records are accommodation information ({accommodation}), medical records health information ({health}), shopping orders transaction information ({transaction}).",
+    help_5: "Face data and resident-ID data with photo: other information that may affect personal or property safety ({other_safety}; SPC Guiding Cases 192 and 193).",
+    help_6: "Ordinary data such as name plus mobile number: other personal information ({general}).",
     help_7: "Vehicle and owner data, house ownership, flight or ride-hailing records, courier waybills, ID number plus phone without photo: courts differ. Choose the likeliest category and tick the other possible ones; the result shows whether the tier depends on the choice.",
     add_row: "Add a row",
     gains: "Illegal gains (违法所得)",
@@ -46,19 +56,19 @@
     illegal_gains_from_duty_cny: "Of which: from selling or providing information obtained in performing duties or providing services (CNY)",
     circumstances: "Circumstances (found by the court)",
     circumstances_hint: "The calculator cannot find these itself; ticking one states that it has been found.",
-    c_5_1_1: "Whereabouts information sold or provided was used by others to commit a crime (Art. 5(1)(1))",
-    c_5_1_2: "Sold or provided to someone known, or who should have been known, to use it for a crime (Art. 5(1)(2))",
-    c_5_1_9_criminal: "A prior criminal punishment for infringing personal information (Art. 5(1)(9))",
-    c_5_1_9_admin: "Decision date of a prior administrative penalty for infringing personal information (Art. 5(1)(9), within two years)",
-    c_5_1_10: "Other serious circumstances (Art. 5(1)(10), a court's finding)",
-    c_5_2_1: "Caused a victim's death, serious injury, mental disorder, kidnapping or similar severe consequences (Art. 5(2)(1))",
-    c_5_2_2: "Caused major economic loss or a bad social impact (Art. 5(2)(2))",
-    c_5_2_4: "Other especially serious circumstances (Art. 5(2)(4), a court's finding)",
-    art6: "Bought or received for a lawful business (Art. 6)",
-    business_purchase: "Illegally bought or received, for a lawful business, personal information other than that of Art. 5(1) items 3 and 4",
-    profit_cny: "Profit from using the information bought or received (CNY, Art. 6(1)(1))",
-    resold: "The information bought or received was sold or provided on (Art. 6(2): Art. 5 applies)",
-    art10: "Art. 10: conditions for a minor case",
+    c_5_1_1: "Whereabouts information sold or provided was used by others to commit a crime",
+    c_5_1_2: "Sold or provided to someone known, or who should have been known, to use it for a crime",
+    c_5_1_9_criminal: "A prior criminal punishment for infringing personal information",
+    c_5_1_9_admin: "Decision date of a prior administrative penalty for infringing personal information (within two years)",
+    c_5_1_10: "Other serious circumstances (a court's finding)",
+    c_5_2_1: "Caused a victim's death, serious injury, mental disorder, kidnapping or similar severe consequences",
+    c_5_2_2: "Caused major economic loss or a bad social impact",
+    c_5_2_4: "Other especially serious circumstances (a court's finding)",
+    art6: "Bought or received for a lawful business",
+    business_purchase: "Illegally bought or received, for a lawful business, ordinary personal information (none of the kinds with a stricter record standard)",
+    profit_cny: "Profit from using the information bought or received (CNY)",
+    resold: "The information bought or received was sold or provided on (assessed as selling or providing)",
+    art10: "Conditions for a minor case",
     first_offender: "First offence",
     full_restitution: "All illegal gains returned",
     remorse: "Genuine remorse shown",
@@ -75,8 +85,8 @@
     open_questions: "Still for the court to decide",
     warnings: "Warnings",
     penalty: "Statutory range and fine",
-    leniency: "Art. 10 (minor case)",
-    counting: "Counting (Art. 11)",
+    leniency: "Minor case",
+    counting: "Counting",
     opinion: "Written opinion",
     copy: "Copy"
   };
@@ -86,22 +96,22 @@
     remove_row: ["删除此行", "Remove row"],
     category: ["信息类别", "Category"],
     count: ["条数", "Records"],
-    count_hint: ["已剔除有证据证明不真实或者重复的信息（第十一条第三款）", "After removing records proven false or duplicated (Art. 11(3))"],
+    count_hint: ["已剔除有证据证明不真实或者重复的信息", "After removing records proven false or duplicated"],
     recipients: ["分别出售、提供的不同单位或者个人数", "Distinct recipients"],
-    recipients_hint: ["向不同单位或者个人分别出售、提供同一信息的，条数累计计算（第十一条第二款）；0 = 未出售或者提供", "The same records sold or provided to several recipients add up (Art. 11(2)); 0 = not passed on"],
-    obtained_in_duty: ["在履行职责或者提供服务过程中获得，又出售或者提供（第五条第一款第八项）", "Obtained in performing duties or providing services, then sold or provided (Art. 5(1)(8))"],
+    recipients_hint: ["向不同单位或者个人分别出售、提供同一信息的，条数累计计算；0 = 未出售或者提供", "The same records sold or provided to several recipients add up; 0 = not passed on"],
+    obtained_in_duty: ["在履行职责或者提供服务过程中获得，又出售或者提供", "Obtained in performing duties or providing services, then sold or provided"],
     alternatives: ["可能认定的其他类别（最多 {n} 项）", "Other categories a court might choose (at most {n})"],
     label: ["标注（如证据编号，可不填）", "Label (e.g. exhibit number, optional)"],
-    group: ["第五条第一款{item}（{n}条）", "Art. 5(1)({i}) ({n} records)"],
+    group: ["{cite}（{n} 条）", "{cite} ({n} records)"],
     required: ["必须填写", "is required"],
     int_range: ["须为 {min} 至 {max} 之间的整数", "must be a whole number from {min} to {max}"],
-    money: ["须为以元计的金额，非负，最多两位小数，不用逗号（如 5000 或 4999.99）", "must be an amount in yuan: non-negative, at most 2 decimal places, no commas (e.g. 5000 or 4999.99)"],
+    money: ["须为以元计的金额，非负，最多两位小数，不用逗号（如 1200 或 1200.50）", "must be an amount in yuan: non-negative, at most 2 decimal places, no commas (e.g. 1200 or 1200.50)"],
     duty_gt_total: ["不得超过违法所得总额：这是总额中的一部分", "must not exceed the illegal gains: it is part of the total"],
     too_many_alternatives: ["最多选择 {n} 项", "choose at most {n}"],
     label_long: ["最多 {n} 个字符", "at most {n} characters"],
     too_many_rows: ["最多 {n} 行", "at most {n} rows"],
     bad_date: ["日期不完整或无效", "the date is incomplete or invalid"],
-    date_before: ["不得早于 {d}（刑法第二百五十三条之一施行之日，此前的行为不构成本罪）", "must be on or after {d}, when CL253-1 came into force"],
+    date_before: ["不得早于 {d}（{statute}施行之日，此前的行为不构成本罪）", "must be on or after {d}, when {statute} came into force: earlier conduct is no offence"],
     admin_needs_conduct: ["须同时填写行为日期：“二年内”从行为日期往前计算", "requires the conduct date: the two-year window counts back from it"],
     client_errors: ["请更正标出的项目。", "Please correct the marked fields."],
     server_errors: ["服务未接受请求（{status}{title}），原因标在相应项目旁：", "The service did not accept the request ({status}{title}); the reasons are beside the fields:"],
@@ -111,14 +121,22 @@
     done: ["已完成。", "Done."],
     copied: ["已复制。", "Copied."],
     copy_failed: ["无法复制，请手动选择文字。", "Could not copy; select the text by hand."],
-    tier_sub: ["刑法第二百五十三条之一 · 法释〔2017〕10号 · 依所述事实计算，不代替司法机关的认定", "CL253-1 as defined by 法释〔2017〕10号 · computed on the facts stated; not a court's decision"],
+    tier_sub: ["{statute} · 依所述事实计算，不代替司法机关的认定", "{statute} · computed on the facts stated; not a court's decision"],
     sensitive: ["结论取决于信息归类：按最宽的归类为{lenient}，按最严的归类为{strict}（D5）。", "The tier depends on the classification: {lenient} with the most lenient categories, {strict} with the strictest (D5)."],
     no_grounds: ["没有任何一项标准达到。", "No standard is reached."],
     computed: ["计算得出", "computed"],
     caller_finding: ["依据所认定的事实", "on the stated finding"],
     insider_part: ["履职所得部分", "part obtained in duty"],
     d_records: ["计数 {counted} 条，标准 {standard} 条", "{counted} records counted; standard {standard}"],
-    d_sum: ["按比例合计 {sum}，标准 {standard}", "proportional sum {sum}; standard {standard}"],
+    d_sum: ["按比例合计 {sum}，标准 {standard} 倍", "proportional sum {sum}; standard {standard} times"],
+    times: ["{v} 倍", "{v} times"],
+    about: ["约 ", "about "],
+    route_single_category: ["", ""],
+    route_gains: ["", ""],
+    route_proportional_sum: ["经按比例合计", "through the proportional sum"],
+    route_caller_finding: ["依已认定的情节", "through the stated finding"],
+    contested: ["有争议，见待决问题", "contested: see the open question"],
+    pending_question: ["{route}达到{tier}的途径，所依据的解释尚无定论；如据此达到，须由法院判断（问题 {code}）。", "Reaching {tier} {route} rests on a reading that is not settled; if it is reached that way, the court decides (question {code})."],
     d_gains: ["{amount} 元，标准 {standard} 元", "CNY {amount}; standard CNY {standard}"],
     d_profit: ["获利 {amount} 元，标准 {standard} 元", "profit CNY {amount}; standard CNY {standard}"],
     d_prior_criminal: ["曾受刑事处罚", "prior criminal punishment"],
@@ -133,15 +151,15 @@
     unit_note: ["单位犯罪", "Unit offender"],
     fine_guide: ["罚金", "Fine"],
     provision_text: ["条文", "Provision"],
-    chart_lines: ["虚线：标准（情节严重）；实线：标准的十倍（情节特别严重）。刻度分段：0 至标准占四成，标准至十倍占四成五，十倍以上压缩。", "Dashed line: the standard (serious); solid line: ten times it (especially serious). Piecewise scale: 0 to the standard is 40% of the width, the standard to ten times 45%, beyond compressed."],
+    chart_lines: ["虚线：情节严重的标准；实线：情节特别严重的标准；均为结果中据以比较的标准。刻度分段，最后一条线以外压缩。", "Dashed line: the standard for serious; solid line: the standard for especially serious; each as the answer compared with it. Piecewise scale, compressed beyond the last line."],
     m_records: ["{category}（{cite}）", "{category} ({cite})"],
-    m_insider: ["{category}：履职所得部分（第八项，标准减半）", "{category}: part obtained in duty (Art. 5(1)(8), half standards)"],
-    m_sum: ["按相应比例合计（第五条第一款第六项）", "Proportional sum (Art. 5(1)(6))"],
-    m_insider_sum: ["履职所得部分按比例合计（第八项，标准减半）", "Proportional sum of the part obtained in duty (Art. 5(1)(8))"],
-    m_gains: ["违法所得（第五条第一款第七项）", "Illegal gains (Art. 5(1)(7))"],
-    m_duty_gains: ["来自履职所得信息的违法所得（第八项，标准减半）", "Illegal gains from information obtained in duty (Art. 5(1)(8))"],
-    m_profit: ["利用购买、收受的信息获利（第六条第一款第一项，无十倍档次）", "Profit from using bought information (Art. 6(1)(1); no tenfold tier)"],
-    m_art6_rows: ["按第六条评价、不适用第五条数量标准的记录：{n} 条", "Records assessed under Art. 6, outside Art. 5's quantity standards: {n}"],
+    m_insider: ["{category}：履职所得部分（{cite}，标准减半）", "{category}: part obtained in duty ({cite}, half standards)"],
+    m_sum: ["按相应比例合计（{cite}）", "Proportional sum ({cite})"],
+    m_insider_sum: ["履职所得部分按比例合计（{cite}，标准减半）", "Proportional sum of the part obtained in duty ({cite}, half standards)"],
+    m_gains: ["违法所得（{cite}）", "Illegal gains ({cite})"],
+    m_duty_gains: ["来自履职所得信息的违法所得（{cite}，标准减半）", "Illegal gains from information obtained in duty ({cite}, half standards)"],
+    m_profit: ["利用购买、收受的信息获利（{cite}，无情节特别严重一档）", "Profit from using bought information ({cite}; no especially serious tier)"],
+    m_art6_rows: ["作为购买、收受评价、不计入数量标准的记录：{n} 条", "Records assessed as bought or received, outside the quantity standards: {n}"],
     unit_records: ["{v} 条", "{v}"],
     unit_money: ["{v} 元", "CNY {v}"],
     t_index: ["行", "Row"],
@@ -198,47 +216,26 @@
     return node;
   }
 
-  const DIGITS = "零一二三四五六七八九";
-
-  function numberZh(n) {
-    if (n === 0) { return DIGITS[0]; }
-    const units = ["", "十", "百", "千"];
-    let out = "";
-    let zero = false;
-    for (let power = 3; power >= 0; power -= 1) {
-      const d = Math.floor(n / Math.pow(10, power)) % 10;
-      if (d === 0) { zero = out !== ""; continue; }
-      if (zero) { out += "零"; zero = false; }
-      out += DIGITS[d] + units[power];
-    }
-    return out.indexOf("一十") === 0 ? out.slice(1) : out;
+  // Citations are the core's (calculator.citation), written into the page data per
+  // provision id; the answer carries its own grounds' and options' citations.
+  function citeOf(provision) {
+    const c = DATA.cites[provision];
+    return c ? (lang === "en" ? c.en : c.zh) : provision;
   }
 
-  function citeZh(provision) {
-    if (provision.indexOf("CL253-1") === 0) {
-      const para = provision.slice(8);
-      return "刑法第二百五十三条之一" + (para ? "第" + numberZh(Number(para)) + "款" : "");
-    }
-    if (/^CL\d+$/.test(provision)) { return "刑法第" + numberZh(Number(provision.slice(2))) + "条"; }
-    if (!/^\d+(\.\d+){0,2}$/.test(provision)) { return provision; }
-    const parts = provision.split(".").map(Number);
-    let text = "《解释》第" + numberZh(parts[0]) + "条";
-    if (parts.length > 1) { text += "第" + numberZh(parts[1]) + "款"; }
-    if (parts.length > 2) { text += "第" + numberZh(parts[2]) + "项"; }
-    return text;
+  // The citation of a provision after a label, in the page's language; nothing without an id.
+  function citeAfter(provision) {
+    if (!provision) { return ""; }
+    return lang === "en" ? " (" + citeOf(provision) + ")" : "（" + citeOf(provision) + "）";
   }
 
-  function citeEn(provision) {
-    if (/^CL/.test(provision)) {
-      const rest = provision.slice(2).split(".");
-      return "Art. " + rest[0] + (rest[1] ? "(" + rest[1] + ")" : "") + " CL";
-    }
-    if (!/^\d+(\.\d+){0,2}$/.test(provision)) { return provision; }
-    const parts = provision.split(".");
-    return "Art. " + parts[0] + parts.slice(1).map(function (p) { return "(" + p + ")"; }).join("");
+  // "{whereabouts}" in a help text: that category's record standard, from the law data.
+  function withStandards(text) {
+    return text.replace(/\{([a-z_]+)\}/g, function (whole, category) {
+      const s = CURRENT.record_standard.find(function (r) { return r.categories.indexOf(category) >= 0; });
+      return s ? intText(s.records) : whole;
+    });
   }
-
-  function cite(provision) { return lang === "en" ? citeEn(provision) : citeZh(provision); }
 
   function categoryName(value) {
     const c = CATEGORY[value];
@@ -256,30 +253,6 @@
     return grouped(parts[0]) + (parts[1] ? "." + parts[1] : "");
   }
 
-  // Exact numbers: {p, q} with BigInt, from an int, a "p/q" string or a money string.
-  function exact(value) {
-    if (typeof value === "number") { return { p: BigInt(value), q: 1n }; }
-    const s = String(value);
-    if (s.indexOf("/") >= 0) {
-      const pq = s.split("/");
-      return norm({ p: BigInt(pq[0]), q: BigInt(pq[1]) });
-    }
-    const m = s.split(".");
-    const frac = (m[1] || "").padEnd(2, "0").slice(0, 2);
-    return norm({ p: BigInt(m[0]) * 100n + BigInt(frac), q: 100n });
-  }
-  function gcd(a, b) { while (b) { const t = a % b; a = b; b = t; } return a < 0n ? -a : a; }
-  function norm(f) { const g = gcd(f.p, f.q) || 1n; return { p: f.p / g, q: f.q / g }; }
-  function times(a, k) { return norm({ p: a.p * k.p, q: a.q * k.q }); }
-  function atLeast(a, b) { return a.p * b.q >= b.p * a.q; }
-  function approx(a) { return Number(a.p) / Number(a.q); }
-
-  function fractionText(s) {
-    const f = exact(s);
-    if (f.q === 1n) { return intText(f.p.toString()); }
-    return String(s);
-  }
-
   // ---------------------------------------------------------------------------
   // The form
 
@@ -287,21 +260,10 @@
 
   function categorySelect() {
     const select = el("select", { "data-field": "category" });
-    const rs = DATA.rulesets[DATA.current_ruleset];
-    const groups = [];
-    DATA.categories.forEach(function (c) {
-      const provision = rs.provision[c.value];
-      let group = groups.find(function (g) { return g.provision === provision; });
-      if (!group) {
-        group = { provision: provision, records: rs.records[c.value], node: el("optgroup") };
-        groups.push(group);
-      }
-      group.node.appendChild(el("option", { value: c.value, "data-category": c.value }));
-    });
-    groups.forEach(function (g) {
-      g.node.setAttribute("data-provision", g.provision);
-      g.node.setAttribute("data-records", String(g.records));
-      select.appendChild(g.node);
+    CURRENT.record_standard.forEach(function (s) {
+      const group = el("optgroup", { "data-provision": s.provision, "data-records": String(s.records) });
+      s.categories.forEach(function (c) { group.appendChild(el("option", { value: c, "data-category": c })); });
+      select.appendChild(group);
     });
     return select;
   }
@@ -316,7 +278,7 @@
     uid += 1;
     input.id = "row-field-" + uid;
     const label = el("label", { "data-msg": labelKey, for: input.id });
-    const hint = hintKey ? el("p", { className: "hint", "data-msg": hintKey }) : null;
+    const hint = hintKey ? el("p", { className: "hint", "data-msg": hintKey, "data-cite": rowsBox.getAttribute("data-cite-" + suffix) || "" }) : null;
     return el("div", { className: "field" + (extraClass ? " " + extraClass : "") }, [label, input, hint, errorSlot(suffix)]);
   }
 
@@ -328,20 +290,20 @@
       el("button", { type: "button", className: "link", "data-remove": "", "data-msg": "remove_row" })
     ]);
     const category = categorySelect();
-    category.value = values.category || DATA.categories[0].value;
+    category.value = values.category || CATEGORIES[0].category;
     const count = el("input", { type: "text", inputmode: "numeric", "data-field": "count" });
     count.value = values.count === undefined ? "" : String(values.count);
     const recipients = el("input", { type: "text", inputmode: "numeric", "data-field": "recipients", placeholder: "0" });
     recipients.value = values.recipients ? String(values.recipients) : "";
     const duty = el("input", { type: "checkbox", "data-field": "obtained_in_duty" });
     duty.checked = Boolean(values.obtained_in_duty);
-    const dutyLabel = el("label", { className: "check" }, [duty, el("span", { "data-msg": "obtained_in_duty" })]);
+    const dutyLabel = el("label", { className: "check" }, [duty, el("span", { "data-msg": "obtained_in_duty", "data-cite": rowsBox.getAttribute("data-cite-obtained_in_duty") })]);
     const alternatives = el("details", { "data-field": "alternatives" });
     alternatives.appendChild(el("summary", { "data-msg": "alternatives" }));
-    DATA.categories.forEach(function (c) {
-      const box = el("input", { type: "checkbox", value: c.value, "data-alternative": c.value });
-      box.checked = (values.alternative_categories || []).indexOf(c.value) >= 0;
-      alternatives.appendChild(el("label", { className: "check" }, [box, el("span", { "data-category": c.value })]));
+    CATEGORIES.forEach(function (c) {
+      const box = el("input", { type: "checkbox", value: c.category, "data-alternative": c.category });
+      box.checked = (values.alternative_categories || []).indexOf(c.category) >= 0;
+      alternatives.appendChild(el("label", { className: "check" }, [box, el("span", { "data-category": c.category })]));
     });
     if ((values.alternative_categories || []).length) { alternatives.open = true; }
     const label = el("input", { type: "text", "data-field": "label" });
@@ -413,7 +375,12 @@
     return v === "" ? null : v === "true";
   }
 
-  function cents(s) { return BigInt(s.split(".")[0]) * 100n + BigInt(((s.split(".")[1] || "") + "00").slice(0, 2)); }
+  // A money string as whole cents written out, to compare two amounts as the API does.
+  function cents(s) {
+    const parts = s.split(".");
+    return (parts[0].replace(/^0+(?=\d)/, "") + ((parts[1] || "") + "00").slice(0, 2)).replace(/^0+(?=\d)/, "");
+  }
+  function moreThan(a, b) { return a.length !== b.length ? a.length > b.length : a > b; }
 
   function collect() {
     const errors = [];
@@ -447,8 +414,8 @@
 
     const request = {};
     request.conduct_date = dateValue("conduct_date", "/conduct_date");
-    if (request.conduct_date && request.conduct_date < DATA.first_conduct_date) {
-      fail("/conduct_date", "date_before", { d: DATA.first_conduct_date });
+    if (request.conduct_date && request.conduct_date < FIRST_CONDUCT_DATE) {
+      fail("/conduct_date", "date_before", { d: FIRST_CONDUCT_DATE, statute: LAW.statutes[0].title });
     }
     request.offender = $("#offender").value;
 
@@ -474,7 +441,7 @@
 
     const gains = money("illegal_gains_cny", "/illegal_gains_cny");
     const duty = money("illegal_gains_from_duty_cny", "/illegal_gains_from_duty_cny");
-    if (gains !== null && duty !== null && cents(duty) > cents(gains)) {
+    if (gains !== null && duty !== null && moreThan(cents(duty), cents(gains))) {
       fail("/illegal_gains_from_duty_cny", "duty_gt_total");
     }
     request.illegal_gains_cny = gains;
@@ -651,19 +618,20 @@
   // ---------------------------------------------------------------------------
   // The answer
 
-  function detailText(g) {
+  function detailText(g, a) {
     const d = g.detail || {};
+    const s = g.standard;
     const parts = [];
-    if (d.part === "insider_part") { parts.push(msg("insider_part")); }
-    if (d.category !== undefined) {
-      parts.push(categoryName(d.category) + (lang === "en" ? ": " : "：") + msg("d_records", { counted: intText(d.counted), standard: fractionText(d.standard) }));
-    } else if (d.proportional_sum !== undefined) {
-      parts.push(msg("d_sum", { sum: fractionText(d.proportional_sum), standard: fractionText(d.standard) }));
-    } else if (d.illegal_gains_cny !== undefined || d.illegal_gains_from_duty_cny !== undefined) {
-      const amount = d.illegal_gains_cny !== undefined ? d.illegal_gains_cny : d.illegal_gains_from_duty_cny;
-      parts.push(msg("d_gains", { amount: moneyText(amount), standard: moneyText(d.standard_cny) }));
-    } else if (d.profit_cny !== undefined) {
-      parts.push(msg("d_profit", { amount: moneyText(d.profit_cny), standard: moneyText(d.standard_cny) }));
+    if (s && s.halved) { parts.push(msg("insider_part")); }
+    if (s && s.kind === "records") {
+      parts.push(categoryName(d.category) + (lang === "en" ? ": " : "：") + msg("d_records", { counted: intText(d.counted), standard: recordsValue(s.value) }));
+    } else if (s && s.kind === "proportional_sum") {
+      const m = s.halved ? a.quantity.insider_proportional_sum_multiple : a.quantity.proportional_sum_multiple;
+      parts.push(msg("d_sum", { sum: multipleText(m, d.proportional_sum), standard: s.value }));
+    } else if (s && s.kind === "yuan") {
+      const profit = d.profit_cny !== undefined;
+      const amount = profit ? d.profit_cny : (d.illegal_gains_cny !== undefined ? d.illegal_gains_cny : d.illegal_gains_from_duty_cny);
+      parts.push(msg(profit ? "d_profit" : "d_gains", { amount: moneyText(amount), standard: moneyText(s.value) }));
     }
     if (d.prior_criminal_punishment) { parts.push(msg("d_prior_criminal")); }
     if (d.prior_administrative_penalty_date) {
@@ -672,20 +640,23 @@
     return parts.join(lang === "en" ? "; " : "；");
   }
 
+  // The answer's own citation of a ground or an option (calculator.citation).
+  function answerCite(x) { return lang === "en" ? x.cite_en : x.cite_zh; }
+
   function renderGrounds(a) {
     const list = $("#grounds");
     list.textContent = "";
     a.grounds.forEach(function (g) {
       const head = el("div", { className: "ground-head" }, [
         el("span", { className: "prov", text: g.provision }),
-        el("span", { className: "cite", text: cite(g.provision) }),
+        el("span", { className: "cite", text: answerCite(g) }),
         el("span", { className: "badge " + g.tier, text: tierName(g.tier) }),
         el("span", { className: "basis", text: msg(g.basis) })
       ]);
       const item = el("li", { "data-provision": g.provision, "data-tier": g.tier }, [
         head,
         el("blockquote", { className: "statute", lang: "zh-CN", text: g.text }),
-        el("p", { className: "detail", text: detailText(g) })
+        el("p", { className: "detail", text: detailText(g, a) })
       ]);
       list.appendChild(item);
     });
@@ -694,128 +665,153 @@
     none.textContent = msg("no_grounds");
   }
 
-  // One meter: a value against its standard (1×) and, where the law has one, ten times it.
+  // A number of the answer as a position on the drawing only (never to decide anything):
+  // an integer, a decimal string, "p/q" or yuan.
+  function drawn(value) {
+    const s = String(value);
+    if (s.indexOf("/") >= 0) { const pq = s.split("/"); return Number(pq[0]) / Number(pq[1]); }
+    return Number(s);
+  }
+
+  function rank(tier) { return ["below", "serious", "especially_serious"].indexOf(tier); }
+
+  // One meter: a quantity of the answer against the standards the answer compared it with.
+  // lines: [{value, text, kind: "line1" (serious) | "line10" (especially serious)}]; level:
+  // the highest tier of the answer's grounds on this quantity, or "below".
   function meter(spec) {
-    const value = spec.value;
-    const base = spec.base;
-    const ten = spec.ten;
-    let level = "below";
-    if (ten && atLeast(value, ten)) { level = "especially_serious"; }
-    else if (atLeast(value, base)) { level = "serious"; }
-    const v = approx(value);
-    const b = approx(base);
-    let position;
-    let basePos;
-    let tenPos = null;
-    if (ten) {
-      const t = approx(ten);
-      basePos = 0.4;
-      tenPos = 0.85;
-      if (v <= b) { position = 0.4 * v / b; }
-      else if (v <= t) { position = 0.4 + 0.45 * (v - b) / (t - b); }
-      else { position = 0.85 + 0.15 * Math.min(1, (v - t) / (9 * t)); }
-    } else {
-      basePos = 0.6;
-      position = v <= b ? 0.6 * v / b : 0.6 + 0.4 * Math.min(1, (v - b) / b);
+    const anchors = [[0, 0]];
+    const line1 = spec.lines.find(function (l) { return l.kind === "line1"; });
+    const line10 = spec.lines.find(function (l) { return l.kind === "line10"; });
+    if (line1) { anchors.push([drawn(line1.value), line10 ? 0.4 : 0.6]); }
+    if (line10) { anchors.push([drawn(line10.value), 0.85]); }
+    const v = drawn(spec.value);
+    let position = 0;
+    for (let i = 1; i < anchors.length && position === 0; i += 1) {
+      if (v <= anchors[i][0]) {
+        const lo = anchors[i - 1];
+        const hi = anchors[i];
+        position = hi[0] > lo[0] ? lo[1] + (hi[1] - lo[1]) * (v - lo[0]) / (hi[0] - lo[0]) : hi[1];
+      }
     }
+    const last = anchors[anchors.length - 1];
+    if (v > last[0]) { position = last[1] + (1 - last[1]) * Math.min(1, (v - last[0]) / (9 * Math.max(last[0], 1))); }
     const track = el("div", { className: "meter-track" });
-    const bar = el("div", { className: "meter-bar " + level });
+    const bar = el("div", { className: "meter-bar " + spec.level });
     bar.style.width = (Math.max(0, Math.min(1, position)) * 100).toFixed(2) + "%";
     track.appendChild(bar);
     const scale = el("div", { className: "meter-scale" });
-    [[basePos, spec.baseText, "line1"], [tenPos, spec.tenText, "line10"]].forEach(function (l) {
-      if (l[0] === null) { return; }
-      const line = el("div", { className: "meter-line " + l[2] });
-      line.style.left = (l[0] * 100) + "%";
+    anchors.slice(1).forEach(function (anchor, i) {
+      const l = [line1, line10].filter(Boolean)[i];
+      const line = el("div", { className: "meter-line " + l.kind });
+      line.style.left = (anchor[1] * 100) + "%";
       track.appendChild(line);
-      const tick = el("span", { className: "meter-tick " + l[2], text: l[1] });
-      tick.style.left = (l[0] * 100) + "%";
+      const tick = el("span", { className: "meter-tick " + l.kind, text: l.text });
+      tick.style.left = (anchor[1] * 100) + "%";
       scale.appendChild(tick);
     });
-    return el("div", { className: "meter", "data-meter": spec.key, "data-level": level }, [
+    return el("div", { className: "meter", "data-meter": spec.key, "data-level": spec.level }, [
       el("div", { className: "meter-head" }, [
         el("span", { className: "meter-label", text: spec.label }),
-        el("span", { className: "meter-value " + level, text: spec.valueText })
+        el("span", { className: "meter-value " + spec.level, text: spec.valueText })
       ]),
       track,
       scale
     ]);
   }
 
+  // "8.4 倍（42/5）": the answer's display multiple and, beside it, the exact fraction.
+  function multipleText(m, fraction) {
+    const whole = /\/1$/.test(fraction);
+    const value = (m.exact ? "" : msg("about")) + msg("times", { v: m.value });
+    return whole ? value : value + (lang === "en" ? " (" + fraction + ")" : "（" + fraction + "）");
+  }
+
+  function recordsValue(v) { return typeof v === "number" ? intText(v) : String(v); }
+
   function renderChart(a, request) {
     const figure = $("#chart");
     figure.textContent = "";
-    const rs = DATA.rulesets[a.ruleset.id] || DATA.rulesets[DATA.current_ruleset];
-    const factor = { p: BigInt(rs.tenfold_factor), q: 1n };
-    const half = exact(rs.insider_share);
+    const rs = PARAMETERS[a.ruleset.id] || CURRENT;
     const q = a.quantity;
-    const records = function (v) { return msg("unit_records", { v: intText(v) }); };
+    const records = function (v) { return msg("unit_records", { v: recordsValue(v) }); };
     const money = function (v) { return msg("unit_money", { v: moneyText(v) }); };
-    const moneyOf = function (f) { return money((f.p / f.q).toString() + (f.p % f.q ? "." + String((f.p % f.q) * 100n / f.q).padStart(2, "0") : "")); };
-    const recordsOf = function (f) { return records(f.q === 1n ? f.p.toString() : f.p.toString() + "/" + f.q.toString()); };
+    const times = function (v) { return msg("times", { v: /\/1$/.test(v) ? v.slice(0, -2) : v }); };
+    const standards = a.grounds.map(function (g) { return { standard: g.standard, tier: g.tier }; })
+      .concat((a.next_tier ? a.next_tier.options : []).map(function (o) { return { standard: o.standard, tier: null }; }))
+      .filter(function (x) { return x.standard; });
+    const itemOf = function (cat) { return rs.record_standard.find(function (s) { return s.categories.indexOf(cat) >= 0; }); };
+
+    // The lines and the level of a quantity, from every standard of the answer it was (a
+    // ground) or would be (a next-tier option) compared with; the item's own standard is the
+    // serious line of its tenfold standard.
+    function drawnFrom(match, unit, own) {
+      const lines = {};
+      let level = "below";
+      standards.forEach(function (x) {
+        const s = x.standard;
+        if (!match(s)) { return; }
+        lines[s.tenfold ? "line10" : "line1"] = s.value;
+        if (s.tenfold && !s.halved && lines.line1 === undefined) { lines.line1 = s.base; }
+        if (x.tier && rank(x.tier) > rank(level)) { level = x.tier; }
+      });
+      if (lines.line1 === undefined && own !== undefined) { lines.line1 = own; }
+      return {
+        level: level,
+        lines: Object.keys(lines).sort().map(function (k) { return { kind: k, value: lines[k], text: unit(lines[k]) }; })
+      };
+    }
 
     Object.keys(q.by_category).forEach(function (cat) {
-      const base = exact(rs.records[cat]);
-      const ten = times(base, factor);
+      const item = itemOf(cat);
+      const d = drawnFrom(function (s) { return s.kind === "records" && !s.halved && s.item === item.provision; }, records, item.records);
       figure.appendChild(meter({
-        key: "records:" + cat,
-        label: msg("m_records", { category: categoryName(cat), cite: cite(rs.provision[cat]) }),
-        value: exact(q.by_category[cat]), base: base, ten: ten,
-        valueText: records(q.by_category[cat]), baseText: recordsOf(base), tenText: recordsOf(ten)
+        key: "records:" + cat, label: msg("m_records", { category: categoryName(cat), cite: citeOf(item.provision) }),
+        value: q.by_category[cat], valueText: records(q.by_category[cat]), lines: d.lines, level: d.level
       }));
     });
     Object.keys(q.insider_by_category || {}).forEach(function (cat) {
-      const base = times(exact(rs.records[cat]), half);
-      const ten = times(base, factor);
+      const item = itemOf(cat);
+      const d = drawnFrom(function (s) { return s.kind === "records" && s.halved && s.item === item.provision; }, records);
+      if (!d.lines.length) { return; } // the answer compared this part with no standard
       figure.appendChild(meter({
-        key: "insider:" + cat,
-        label: msg("m_insider", { category: categoryName(cat) }),
-        value: exact(q.insider_by_category[cat]), base: base, ten: ten,
-        valueText: records(q.insider_by_category[cat]), baseText: recordsOf(base), tenText: recordsOf(ten)
+        key: "insider:" + cat, label: msg("m_insider", { category: categoryName(cat), cite: citeOf(rs.insider_share.provision) }),
+        value: q.insider_by_category[cat], valueText: records(q.insider_by_category[cat]), lines: d.lines, level: d.level
       }));
     });
-    if (Object.keys(q.by_category).length) {
+    function sumMeter(key, label, value, multiple, lines, halved) {
+      const d = drawnFrom(function (s) { return s.kind === "proportional_sum" && s.halved === halved; }, times);
       figure.appendChild(meter({
-        key: "sum",
-        label: msg("m_sum"),
-        value: exact(q.proportional_sum), base: exact(q.proportional_sum_standards[0]), ten: exact(q.proportional_sum_standards[1]),
-        valueText: fractionText(q.proportional_sum),
-        baseText: fractionText(q.proportional_sum_standards[0]), tenText: fractionText(q.proportional_sum_standards[1])
+        key: key, label: label, value: value, valueText: multipleText(multiple, value), level: d.level,
+        lines: [{ kind: "line1", value: lines[0], text: times(lines[0]) }, { kind: "line10", value: lines[1], text: times(lines[1]) }]
       }));
+    }
+    if (Object.keys(q.by_category).length) {
+      sumMeter("sum", msg("m_sum", { cite: citeOf(rs.proportional_standard.provision) }), q.proportional_sum,
+        q.proportional_sum_multiple, q.proportional_sum_standards, false);
     }
     if (Object.keys(q.insider_by_category || {}).length) {
-      figure.appendChild(meter({
-        key: "insider-sum",
-        label: msg("m_insider_sum"),
-        value: exact(q.insider_proportional_sum), base: exact(q.insider_proportional_sum_standards[0]), ten: exact(q.insider_proportional_sum_standards[1]),
-        valueText: fractionText(q.insider_proportional_sum),
-        baseText: fractionText(q.insider_proportional_sum_standards[0]), tenText: fractionText(q.insider_proportional_sum_standards[1])
-      }));
+      sumMeter("insider-sum", msg("m_insider_sum", { cite: citeOf(rs.insider_share.provision) }), q.insider_proportional_sum,
+        q.insider_proportional_sum_multiple, q.insider_proportional_sum_standards, true);
     }
-    const gainsBase = exact(rs.gains_cny);
+    const gainsItem = rs.gains_standard.provision;
+    const gains = drawnFrom(function (s) { return s.kind === "yuan" && !s.halved && s.item === gainsItem; }, money, rs.gains_standard.amount_cny);
     figure.appendChild(meter({
-      key: "gains",
-      label: msg("m_gains"),
-      value: exact(request.illegal_gains_cny), base: gainsBase, ten: times(gainsBase, factor),
-      valueText: money(request.illegal_gains_cny), baseText: moneyOf(gainsBase), tenText: moneyOf(times(gainsBase, factor))
+      key: "gains", label: msg("m_gains", { cite: citeOf(gainsItem) }),
+      value: request.illegal_gains_cny, valueText: money(request.illegal_gains_cny), lines: gains.lines, level: gains.level
     }));
-    const duty = exact(request.illegal_gains_from_duty_cny);
-    if (duty.p > 0n || Object.keys(q.insider_by_category || {}).length) {
-      const base = times(gainsBase, half);
+    const duty = drawnFrom(function (s) { return s.kind === "yuan" && s.halved && s.item === gainsItem; }, money);
+    if (duty.lines.length && (drawn(request.illegal_gains_from_duty_cny) > 0 || Object.keys(q.insider_by_category || {}).length)) {
       figure.appendChild(meter({
-        key: "duty-gains",
-        label: msg("m_duty_gains"),
-        value: duty, base: base, ten: times(base, factor),
-        valueText: money(request.illegal_gains_from_duty_cny), baseText: moneyOf(base), tenText: moneyOf(times(base, factor))
+        key: "duty-gains", label: msg("m_duty_gains", { cite: citeOf(rs.insider_share.provision) }),
+        value: request.illegal_gains_from_duty_cny, valueText: money(request.illegal_gains_from_duty_cny), lines: duty.lines, level: duty.level
       }));
     }
     if (request.business_purchase && !request.business_purchase.resold) {
-      const base = exact(rs.profit_cny);
+      const profitItem = rs.business_profit_standard.provision;
+      const profit = drawnFrom(function (s) { return s.kind === "yuan" && s.item === profitItem; }, money, rs.business_profit_standard.amount_cny);
       figure.appendChild(meter({
-        key: "profit",
-        label: msg("m_profit"),
-        value: exact(request.business_purchase.profit_cny), base: base, ten: null,
-        valueText: money(request.business_purchase.profit_cny), baseText: moneyOf(base), tenText: ""
+        key: "profit", label: msg("m_profit", { cite: citeOf(profitItem) }),
+        value: request.business_purchase.profit_cny, valueText: money(request.business_purchase.profit_cny), lines: profit.lines, level: profit.level
       }));
       if (q.business_purchase_counted) {
         figure.appendChild(el("p", { className: "muted", text: msg("m_art6_rows", { n: intText(q.business_purchase_counted) }) }));
@@ -823,6 +819,8 @@
     }
     figure.appendChild(el("figcaption", { text: msg("chart_lines") }));
   }
+
+  function questionId(code) { return "question-" + code; }
 
   function renderNextTier(a) {
     const list = $("#next-tier");
@@ -838,10 +836,17 @@
       const sentence = o.category !== undefined && o.category !== null
         ? msg("next_records", { n: intText(o.additional_records), category: categoryName(o.category), tier: tier })
         : msg("next_gains", { amount: moneyText(o.additional_gains_cny), tier: tier });
-      list.appendChild(el("li", { "data-provision": o.provision }, [
+      const route = msg("route_" + o.basis);
+      const item = el("li", { "data-provision": o.provision, "data-basis": o.basis, "data-contested": String(o.contested) }, [
         el("span", { className: "next-sentence", text: sentence }),
-        el("span", { className: "muted", text: (lang === "en" ? " (" : "（") + cite(o.provision) + (lang === "en" ? ")" : "）") })
-      ]));
+        el("span", { className: "muted", text: (lang === "en" ? " (" : "（") + answerCite(o) + (route ? (lang === "en" ? "; " : "，") + route : "") + (lang === "en" ? ")" : "）") })
+      ]);
+      if (o.contested) {
+        const mark = el("a", { className: "contested", href: "#" + questionId(o.open_question || "contested"), "data-question": o.open_question || "", text: msg("contested") });
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(mark);
+      }
+      list.appendChild(item);
     });
   }
 
@@ -849,12 +854,26 @@
     const questions = $("#open-questions");
     questions.textContent = "";
     a.open_questions.forEach(function (q) {
-      questions.appendChild(el("li", { "data-code": q.code }, [
-        el("strong", { text: cite(q.provision) + (lang === "en" ? ": " : "：") }),
+      questions.appendChild(el("li", { id: questionId(q.code), "data-code": q.code }, [
+        el("strong", { text: citeOf(q.provision) + (lang === "en" ? ": " : "：") }),
         el("span", { text: lang === "en" ? q.text_en : q.text })
       ]));
     });
-    $("#questions-block").hidden = a.open_questions.length === 0;
+    // A contested next-tier route rests on a question the answer raises only once the tier
+    // rests on it: its entry says so, and the option's mark links here.
+    const raised = {};
+    a.open_questions.forEach(function (q) { raised[q.code] = true; });
+    (a.next_tier ? a.next_tier.options : []).forEach(function (o) {
+      const code = o.open_question || "contested";
+      if (!o.contested || raised[code]) { return; }
+      raised[code] = true;
+      const tier = lang === "en" ? tierInWords(a.next_tier.tier) : tierName(a.next_tier.tier);
+      questions.appendChild(el("li", { id: questionId(code), "data-code": code, className: "pending" }, [
+        el("strong", { text: answerCite(o) + (lang === "en" ? ": " : "：") }),
+        el("span", { text: msg("pending_question", { tier: tier, route: msg("route_" + o.basis), code: code }) })
+      ]));
+    });
+    $("#questions-block").hidden = questions.children.length === 0;
     const warnings = $("#warnings");
     warnings.textContent = "";
     a.warnings.forEach(function (w) {
@@ -874,7 +893,7 @@
     }
     pair(msg("range"), lang === "en" ? p.range_en : p.range_zh);
     if (p.heavier_for_insider) {
-      pair(msg("heavier"), msg("heavier_text", { cite: cite(p.heavier_for_insider_provision || "CL253-1.2") }));
+      pair(msg("heavier"), msg("heavier_text", { cite: citeOf(p.heavier_for_insider_provision) }));
     }
     if (p.unit_offender) { pair(msg("unit_note"), lang === "en" ? p.unit_note_en : p.unit_note_zh); }
     pair(msg("fine_guide"), lang === "en" ? p.fine_guide.note_en : p.fine_guide.note_zh);
@@ -898,13 +917,13 @@
       const label = r.label !== undefined ? r.label : (request.records[i] || {}).label;
       body.appendChild(el("tr", null, [
         el("td", { className: "num", text: String(i + 1) }),
-        el("td", { text: label || "" }),
+        el("td", { className: "label", text: label || "" }),
         el("td", { text: categoryName(r.category) }),
         el("td", { className: "num", text: intText(r.count) }),
         el("td", { className: "num", text: intText(r.recipients) }),
         el("td", { className: "num", text: intText(r.counted) }),
-        el("td", { text: cite(r.provision) }),
-        el("td", { text: r.path === "art6" ? cite("6.1") : cite("5.1") })
+        el("td", { text: citeOf(r.provision) }),
+        el("td", { text: citeOf(r.path.replace(/^art/, "")) })
       ]));
     });
     table.appendChild(body);
@@ -918,7 +937,7 @@
     box.className = "tier-box t-" + a.tier;
     $("#tier").textContent = lang === "en" ? tierName(a.tier) : a.tier_zh;
     $("#tier").setAttribute("data-tier", a.tier);
-    $("#tier-sub").textContent = (lang === "en" ? a.tier_zh + " · " : "") + msg("tier_sub");
+    $("#tier-sub").textContent = (lang === "en" ? a.tier_zh + " · " : "") + msg("tier_sub", { statute: citeOf(a.penalty.provision) });
     const c = a.classification;
     const cls = $("#classification");
     cls.hidden = !c.sensitive;
@@ -973,20 +992,18 @@
       document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
       $all("[data-i18n]").forEach(function (n) {
         const key = n.getAttribute("data-i18n");
-        n.textContent = lang === "en" ? (EN[key] || ZH[key]) : ZH[key];
+        n.textContent = withStandards(lang === "en" ? (EN[key] || ZH[key]) : ZH[key]) + citeAfter(n.getAttribute("data-cite"));
       });
       const sw = $("#lang-switch");
       sw.textContent = lang === "en" ? "中文" : "English";
       sw.setAttribute("lang", lang === "en" ? "zh-CN" : "en");
     }
     $all("[data-msg]", scope).forEach(function (n) {
-      n.textContent = msg(n.getAttribute("data-msg"), { n: LIMITS.max_alternatives });
+      n.textContent = msg(n.getAttribute("data-msg"), { n: LIMITS.max_alternatives }) + citeAfter(n.getAttribute("data-cite"));
     });
     $all("[data-category]", scope).forEach(function (n) { n.textContent = categoryName(n.getAttribute("data-category")); });
     $all("optgroup[data-provision]", scope).forEach(function (g) {
-      const provision = g.getAttribute("data-provision");
-      const item = provision.split(".")[2];
-      g.label = msg("group", { item: "第" + numberZh(Number(item)) + "项", i: item, n: intText(g.getAttribute("data-records")) });
+      g.label = msg("group", { cite: citeOf(g.getAttribute("data-provision")), n: intText(g.getAttribute("data-records")) });
     });
     if (!root) {
       renumberRows();

@@ -1,0 +1,276 @@
+"""The quantity standards of Art. 5 para 1 items 三 to 七, at each level the law applies them.
+
+Items 三 to 七 set a record standard per category (50 / 500 / 5,000), the proportional
+sum (1) and the gains (¥5,000). The law applies them at four levels: as they stand
+(5.1.3 – 5.1.7), halved for the insider part (5.1.8), ten times (5.2.3), and ten times
+the halved (5.2.3 on 5.1.8, D13). A ``Level`` holds one level's exact minima and the
+``Standard`` each ground reports, derived once per ruleset (``levels``). The functions
+below answer one question each: which grounds does this ``Part`` reach at this level.
+``calculator/rules/art5.py`` states the statute in these terms.
+
+Exactness (D1): a count ``n`` reaches ``T(c) × multiple`` exactly when
+``n >= need_records[c]``; the proportional sum ``units / base`` reaches exactly when
+``units >= need_units``; gains reach when ``gains >= need_gains``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from calculator.law import Ruleset, provision_text
+from calculator.model import (
+    Basis,
+    Category,
+    GainsDetail,
+    Ground,
+    PartName,
+    RecordsDetail,
+    Standard,
+    StandardKind,
+    SumDetail,
+    Tier,
+)
+
+__all__ = [
+    "Level",
+    "Levels",
+    "Part",
+    "gains_reaching",
+    "half_of",
+    "levels",
+    "reaches_a_record_standard",
+    "records_reaching",
+    "sum_reaching",
+    "ten_times",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Part:
+    """The facts one test of Art. 5 looks at: counted records by category, their sum, the gains.
+
+    ``units`` is the proportional sum in integer form, ``Σ weight(c)·n_c`` over
+    ``Ruleset.base`` (D7). The whole case is every Art. 5 row and the total gains; the
+    insider part is the duty rows and the duty gains alone (D12).
+    """
+
+    name: PartName
+    by_category: Mapping[Category, int]
+    units: int
+    gains: Decimal
+
+    @property
+    def present(self) -> bool:
+        """Whether the part has any records or gains at all."""
+        return bool(self.by_category) or bool(self.gains)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Level:
+    """One level of the standards of items 三 to 七: the tier it supports and its exact minima.
+
+    ``provision`` is what a ground at this level cites when it is not the item's own
+    (``5.1.8`` for the insider part, ``5.2.3`` for ten times). ``least_units`` is the
+    smallest proportional sum (integer form) at which any record standard or the sum
+    can be reached: below it no quantity ground of this level holds.
+    """
+
+    tier: Tier
+    part: PartName
+    provision: str | None
+    records: Mapping[Category, Standard]
+    need_records: Mapping[Category, int]
+    proportional_sum: Standard
+    need_units: int
+    gains: Standard
+    need_gains: Decimal
+    least_units: int
+
+
+def _ceil(value: Fraction) -> int:
+    return -(-value.numerator // value.denominator)
+
+
+def _level(
+    rs: Ruleset,
+    *,
+    tier: Tier,
+    part: PartName,
+    provision: str | None,
+    share: Fraction,
+    factor: int,
+) -> Level:
+    halved_by = rs.insider_provision if part is PartName.INSIDER_PART else None
+    tenfold_by = rs.tenfold_provision if factor != 1 else None
+
+    def standard(kind: StandardKind, item: str, base: Fraction | Decimal) -> Standard:
+        multiple = share * factor
+        if isinstance(base, Fraction):
+            value: Fraction | Decimal = base * multiple
+        else:
+            value = base * multiple.numerator / multiple.denominator
+        return Standard(
+            kind=kind,
+            item=item,
+            value=value,
+            base=base,
+            share=share,
+            factor=factor,
+            multiple=multiple,
+            halved_by=halved_by,
+            tenfold_by=tenfold_by,
+        )
+
+    records = {
+        c: standard(StandardKind.RECORDS, s.provision, Fraction(s.records))
+        for c, s in rs.standard_of.items()
+    }
+    need_records = {c: _ceil(Fraction(s.value)) for c, s in records.items()}
+    proportional = standard(
+        StandardKind.PROPORTIONAL_SUM, rs.proportional_provision, rs.proportional_sum
+    )
+    need_units = _ceil(rs.base * Fraction(proportional.value))
+    gains = standard(StandardKind.YUAN, rs.gains_provision, rs.gains_cny)
+    return Level(
+        tier=tier,
+        part=part,
+        provision=provision,
+        records=records,
+        need_records=need_records,
+        proportional_sum=proportional,
+        need_units=need_units,
+        gains=gains,
+        need_gains=rs.gains_cny * (share * factor).numerator / (share * factor).denominator,
+        least_units=min(need_units, *(rs.weight[c] * n for c, n in need_records.items())),
+    )
+
+
+def half_of(level: Level, rs: Ruleset) -> Level:
+    """5.1.8's modifier: half of every standard of items 三 to 七, for the insider part (D12).
+
+    「数量或者数额达到第三项至第七项规定标准一半以上的」
+    """
+    return _level(
+        rs,
+        tier=level.tier,
+        part=PartName.INSIDER_PART,
+        provision=rs.insider_provision,
+        share=level.proportional_sum.share * rs.insider_share,
+        factor=level.proportional_sum.factor,
+    )
+
+
+def ten_times(level: Level, rs: Ruleset) -> Level:
+    """5.2.3's modifier: ten times a standard of items 三 to 八 (D8, D13).
+
+    「数量或者数额达到前款第三项至第八项规定标准十倍以上的」
+    """
+    return _level(
+        rs,
+        tier=Tier.ESPECIALLY_SERIOUS,
+        part=level.part,
+        provision=rs.tenfold_provision,
+        share=level.proportional_sum.share,
+        factor=level.proportional_sum.factor * rs.tenfold_factor,
+    )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Levels:
+    """The four levels under one ruleset, and the standards of the proportional sums (1 and 10; 1/2 and 5)."""
+
+    ordinary: Level
+    insider: Level
+    tenfold: Level
+    insider_tenfold: Level
+
+    sum_standards: tuple[Fraction, Fraction]
+    insider_sum_standards: tuple[Fraction, Fraction]
+
+
+_LEVELS: dict[str, Levels] = {}
+"""The levels of each ruleset, derived on first use (a handful of rulesets, never evicted)."""
+
+
+def levels(rs: Ruleset) -> Levels:
+    """The ordinary, halved, ten-fold and ten-fold halved levels of a ruleset."""
+    found = _LEVELS.get(rs.id)
+    if found is None:
+        ordinary = _level(
+            rs,
+            tier=Tier.SERIOUS,
+            part=PartName.WHOLE_CASE,
+            provision=None,
+            share=Fraction(1),
+            factor=1,
+        )
+        insider = half_of(ordinary, rs)
+        tenfold, insider_tenfold = ten_times(ordinary, rs), ten_times(insider, rs)
+        found = _LEVELS[rs.id] = Levels(
+            ordinary=ordinary,
+            insider=insider,
+            tenfold=tenfold,
+            insider_tenfold=insider_tenfold,
+            sum_standards=(_sum_value(ordinary), _sum_value(tenfold)),
+            insider_sum_standards=(_sum_value(insider), _sum_value(insider_tenfold)),
+        )
+    return found
+
+
+def _sum_value(level: Level) -> Fraction:
+    return Fraction(level.proportional_sum.value)
+
+
+def _ground(level: Level, item: str, detail: RecordsDetail | SumDetail | GainsDetail) -> Ground:
+    provision = level.provision or item
+    return Ground(
+        provision=provision,
+        tier=level.tier,
+        text=provision_text(provision),
+        basis=Basis.COMPUTED,
+        detail=detail,
+    )
+
+
+def records_reaching(part: Part, item: str, level: Level) -> list[Ground]:
+    """A ground for each category of ``item`` whose counted records reach its standard at ``level``."""
+    if part.units < level.least_units:
+        return []  # no category can be at its standard: it would weigh at least this much
+    return [
+        _ground(
+            level,
+            item,
+            RecordsDetail(part=level.part, category=c, counted=n, standard=level.records[c]),
+        )
+        for c, n in part.by_category.items()
+        if level.records[c].item == item and n >= level.need_records[c]
+    ]
+
+
+def reaches_a_record_standard(part: Part, level: Level) -> bool:
+    """Whether any single category reaches its own record standard at ``level``."""
+    if part.units < level.least_units:
+        return False
+    return any(n >= level.need_records[c] for c, n in part.by_category.items())
+
+
+def sum_reaching(part: Part, level: Level, rs: Ruleset) -> Ground | None:
+    """A ground if the proportional sum reaches its standard at ``level`` (D7)."""
+    if part.units < level.need_units:
+        return None
+    standard = level.proportional_sum
+    detail = SumDetail(
+        part=level.part, proportional_sum=Fraction(part.units, rs.base), standard=standard
+    )
+    return _ground(level, standard.item, detail)
+
+
+def gains_reaching(part: Part, level: Level) -> Ground | None:
+    """A ground if the part's gains reach the gains standard at ``level`` (D10)."""
+    if part.gains < level.need_gains:
+        return None
+    detail = GainsDetail(part=level.part, amount=part.gains, standard=level.gains)
+    return _ground(level, level.gains.item, detail)
