@@ -16,8 +16,10 @@
   const page = window.piPage;
   if (!section || !page) { return; }
   const DATA = JSON.parse(document.getElementById("page-data").textContent);
+  // The categories in statute order, as GET /v1/rulesets answers them (the page data's law).
+  const CATEGORIES = DATA.law.categories;
   const CATEGORY = {};
-  DATA.categories.forEach(function (c) { CATEGORY[c.value] = c; });
+  CATEGORIES.forEach(function (c) { CATEGORY[c.category] = c; });
 
   const T = {
     title: ["从查获数据计数（第十一条）", "Count from seized data (Art. 11)"],
@@ -133,7 +135,7 @@
       Object.keys(a.variants[v].by_category).forEach(function (c) { if (cats.indexOf(c) < 0) { cats.push(c); } });
     });
     cats.sort(function (x, y) {
-      return DATA.categories.findIndex(function (c) { return c.value === x; }) - DATA.categories.findIndex(function (c) { return c.value === y; });
+      return CATEGORIES.findIndex(function (c) { return c.category === x; }) - CATEGORIES.findIndex(function (c) { return c.category === y; });
     });
     const head = el("tr", null, [cell("th", t("category"))].concat(VARIANTS.map(function (v) {
       return el("th", { "data-variant": v, className: v === "persons" ? "headline" : "", text: t(v) });
