@@ -414,17 +414,19 @@ def distinct_lines_sql(roles: frozenset[str]) -> str:
 
     Lines are equal when category, in-duty and the normalised codes of every mapped field
     are (an ID number that is not 18 characters is compared as its normalised text). Each
-    row keeps its first and last position (with ``n`` ≤ 2 that is every line). Person, canonical recipient and reason follow from those codes, so any line's
-    value is the group's (``min``). Every later count starts from this table.
+    row keeps its first and last position (with ``n`` ≤ 2 that is every line). Person,
+    canonical recipient and reason follow from those codes, so grouping on them too changes
+    no group (and is cheaper than aggregating them). Every later count starts from this
+    table.
     """
     fields: list[str] = [r for r in ("id", "phone", "key", "recipient") if r in roles]
     if "id" in roles:
         fields.insert(1, "id_v")
     codes = "".join(f", {_CODE_COLUMN[r]}" for r in fields)
-    rc = ", min(rc) AS rc" if "recipient" in roles else ""
+    rc = ", rc" if "recipient" in roles else ""
     return (
-        f"SELECT cat, duty, min(reason) AS reason, min(person) AS person{rc},"
-        f" count(*) AS n, min(pos) AS first, max(pos) AS last FROM lr GROUP BY cat, duty{codes}"
+        f"SELECT cat, duty, reason, person{rc}, count(*) AS n, min(pos) AS first,"
+        f" max(pos) AS last FROM lr GROUP BY cat, duty{codes}, reason, person{rc}"
     )
 
 
