@@ -35,10 +35,10 @@ from ledger.rules import (
     FileColumns,
     count_by_category_sql,
     distinct_lines_sql,
+    first_invalid_groups_sql,
     first_invalid_lines_sql,
+    first_merged_groups_sql,
     first_merged_lines_sql,
-    id_codes_sql,
-    id_dictionary_sql,
     key_dictionary_sql,
     label_dictionary_sql,
     lines_sql,
@@ -172,9 +172,6 @@ def _tally(
         engine.materialize("d_cat", label_dictionary_sql(d))
         _check_labels(engine, sources)
     conduct_int = conduct.year * 10000 + conduct.month * 100 + conduct.day
-    if "id" in roles:
-        engine.materialize("d_id_v", id_dictionary_sql(d, conduct_int))
-        engine.materialize("d_id", id_codes_sql(d))
     if "phone" in roles:
         engine.materialize("d_phone", phone_dictionary_sql(d))
     if "key" in roles:
@@ -183,13 +180,7 @@ def _tally(
         engine.register("aliases", _alias_table(spec.recipient_aliases))
         engine.materialize("d_rcp", recipient_dictionary_sql(d))
     mapped = frozenset(roles)
-    engine.materialize("lr", resolved_lines_sql(mapped))
-    for s in sources:
-        if s.table is not None:
-            engine.unregister(f"src_{s.index}")
-            s.release()
-    pa.default_memory_pool().release_unused()
-    engine.reserve(0)
+    engine.view("lr", resolved_lines_sql(d, mapped, conduct_int))
 
     tally = Tally()
     engine.materialize("g", distinct_lines_sql(mapped))
@@ -208,17 +199,80 @@ def _tally(
         tally.rows[(_CATEGORY_OF[cat], int(k), bool(duty))] = (int(records), int(lines))
         merged = merged or int(lines) > int(records)
     if any(reason for (_, _, reason) in tally.lines):
-        found: dict[tuple[Category, int], list[int]] = defaultdict(list)
-        for cat, reason, pos in engine.rows(first_invalid_lines_sql(FIRST_LINES)):
-            found[(_CATEGORY_OF[cat], int(reason))].append(int(pos))
-        tally.first_invalid = {k: sorted(v) for k, v in found.items()}
+        tally.first_invalid = _first_invalid(engine)
     if merged:
-        first: dict[Category, list[int]] = defaultdict(list)
-        for cat, pos in engine.rows(first_merged_lines_sql(FIRST_LINES)):
-            first[_CATEGORY_OF[cat]].append(int(pos))
-        tally.first_merged = {k: sorted(v) for k, v in first.items()}
+        tally.first_merged = _first_merged(engine)
+    for s in sources:
+        if s.table is not None:
+            engine.unregister(f"src_{s.index}")
+            s.release()
+    pa.default_memory_pool().release_unused()
+    engine.reserve(0)
     tally.samples = _samples(engine, tally, seed=seed, review=review)
     return tally
+
+
+_GROUPS = 4 * FIRST_LINES
+"""Exact-distinct rows fetched per category (and reason) to name the first lines from."""
+
+
+def _first_positions(
+    groups: list[tuple[int, int, int, int]], *, complete: bool
+) -> list[int] | None:
+    """The first ``FIRST_LINES`` positions after each row's floor, or None when the rows cannot tell.
+
+    ``groups`` are exact-distinct rows as (first, last, lines, floor), the first ones by
+    first position (all of them when ``complete``); lines at or before a row's floor do not
+    count. A row of one or two lines is known whole; a row of more lines, or rows not
+    fetched, may hide lines before the last one found, and then the lines must be read.
+    """
+    known = sorted(
+        {first for first, _, _, floor in groups if first > floor}
+        | {last for _, last, n, _ in groups if n >= 2}
+    )
+    found = known[:FIRST_LINES]
+    bound = found[-1] if len(found) == FIRST_LINES else None
+    if bound is None:
+        return found if complete and all(n <= 2 for _, _, n, _ in groups) else None
+    if not complete and max(first for first, _, _, _ in groups) < bound:
+        return None
+    if any(n > 2 and first < bound for first, _, n, _ in groups):
+        return None
+    return found
+
+
+def _first_invalid(engine: Engine) -> dict[tuple[Category, int], list[int]]:
+    """The first invalid lines of each (category, reason), from ``g`` or else from the lines."""
+    groups: dict[tuple[Category, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+    for cat, reason, first, last, n in engine.rows(first_invalid_groups_sql(_GROUPS)):
+        groups[(_CATEGORY_OF[cat], int(reason))].append((int(first), int(last), int(n), -1))
+    out: dict[tuple[Category, int], list[int]] = {}
+    for key, rows in groups.items():
+        found = _first_positions(rows, complete=len(rows) < _GROUPS)
+        if found is None:
+            lines: dict[tuple[Category, int], list[int]] = defaultdict(list)
+            for cat, reason, pos in engine.rows(first_invalid_lines_sql(FIRST_LINES)):
+                lines[(_CATEGORY_OF[cat], int(reason))].append(int(pos))
+            return {k: sorted(v) for k, v in lines.items()}
+        out[key] = found
+    return out
+
+
+def _first_merged(engine: Engine) -> dict[Category, list[int]]:
+    """The first lines of each category merged into an earlier line of their record."""
+    groups: dict[Category, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for cat, first, last, n, rfirst in engine.rows(first_merged_groups_sql(_GROUPS)):
+        groups[_CATEGORY_OF[cat]].append((int(first), int(last), int(n), int(rfirst)))
+    out: dict[Category, list[int]] = {}
+    for key, rows in groups.items():
+        found = _first_positions(rows, complete=len(rows) < _GROUPS)
+        if found is None:
+            lines: dict[Category, list[int]] = defaultdict(list)
+            for cat, pos in engine.rows(first_merged_lines_sql(FIRST_LINES)):
+                lines[_CATEGORY_OF[cat]].append(int(pos))
+            return {k: sorted(v) for k, v in lines.items()}
+        out[key] = found
+    return out
 
 
 def _samples(

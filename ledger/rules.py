@@ -5,16 +5,19 @@ The counting happens in set-based SQL, never in a Python loop per line:
 1. ``lines``: every data line of every input, one ``UNION ALL`` branch per file, with its
    position ``pos`` (file number × 2^40 + line number), the raw cells of the mapped
    columns and the file-level settings as constants.
-2. One dictionary per identifier kind, built over the *distinct* raw values only: each raw
-   value is normalised (decision a) and validated once (decisions b, c), giving a small
-   integer code of the normalised value (for the exact-duplicates variant) and, when valid,
-   the person code. Person codes are integers in one namespace (decision d): an ID number is
-   its 17-digit body (0 … 10^17), a mobile number 10^17 + its 11 digits, a declared key
-   2·10^17 + a code of the key. The 15-digit form of an ID has the same body as its 18-digit
-   form, so the two are one person.
-3. ``lr``: each line joined back to the dictionaries: category code, person code, the
-   reason it is invalid (0 when valid), and the codes the variants compare.
-4. ``rec``: one row per record (person × category, L1) with its lines, first position,
+2. ID numbers are normalised (decision a) and validated (decision b) inline, line by line,
+   with integer arithmetic on the 17-digit body; the other kinds (phone, declared key,
+   recipient, category label) through one dictionary each, built over the *distinct* raw
+   values only, giving a small integer code of the normalised value (for the
+   exact-duplicates variant) and, when valid, the person code. Person codes are integers in
+   one namespace (decision d): an ID number is its 17-digit body (0 … 10^17), a mobile
+   number 10^17 + its 11 digits, a declared key 2·10^17 + a code of the key. The 15-digit
+   form of an ID has the same body as its 18-digit form, so the two are one person.
+3. ``lr``: a view of each line with its category code, person code, the reason it is
+   invalid (0 when valid), and the codes the variants compare; never stored.
+4. ``g``: one row per exact-distinct line (decision e) with its lines, first and last
+   position, read in one pass over the lines; every count after starts from it.
+5. ``rec``: one row per record (person × category, L1) with its lines, first position,
    distinct recipients (L3) and whether every line came from an in-duty file (decision i).
 
 Categories travel as small integers (``CATEGORY_CODES``); reasons too (``REASONS``).
@@ -43,10 +46,10 @@ __all__ = [
     "FileColumns",
     "count_by_category_sql",
     "distinct_lines_sql",
+    "first_invalid_groups_sql",
     "first_invalid_lines_sql",
+    "first_merged_groups_sql",
     "first_merged_lines_sql",
-    "id_codes_sql",
-    "id_dictionary_sql",
     "key_dictionary_sql",
     "label_dictionary_sql",
     "lines_sql",
@@ -228,22 +231,22 @@ def unknown_label_sql(d: Dialect) -> str:
     )
 
 
-def id_dictionary_sql(d: Dialect, conduct: int) -> str:
-    """Decision b over the distinct raw ID numbers: raw → (code of the normalised value, person, reason).
+def _id_checks_sql(d: Dialect, source: str, conduct: int) -> str:
+    """Decision b, inline on every row of ``source`` (a query with the normalised ID ``iv``).
 
     An 18-character value is 17 digits and a check character (digit, ``x`` or ``X``); it is
     valid when the MOD 11-2 check character is right (tested first: ``id_check_digit``) and
     characters 7–14 are a real date (year 1 or later) not after the conduct date
     (``id_birth_date``). A 15-digit value is valid when 19YYMMDD is a real date not after the
     conduct date; its body is the 18-digit form's (``19`` inserted after the 6th digit).
-    Anything else is ``id_format``. ``conduct`` is the conduct date as YYYYMMDD.
+    Anything else is ``id_format``; an empty value has no reason (no identifier). ``conduct``
+    is the conduct date as YYYYMMDD.
 
     The work is integer arithmetic on the 17-digit body (the birth date is its digits 7–14),
-    once per distinct raw value. The
-    code of an 18-character normalised value is ``body × 12 + last`` (last: digit, 10 for
-    ``X``, 11 for ``x``), exact and without a dictionary; any other value gets a negative
-    row id from the (small) set of such values (``id_codes_sql``, run on this result
-    materialised as ``d_id_v``).
+    row by row, with no dictionary and no join. Adds ``id_nc`` (the code of an 18-character
+    normalised value, ``body × 12 + last``, last: digit, 10 for ``X``, 11 for ``x``; exact),
+    ``id_v`` (any other non-empty normalised value itself, compared as text), ``id_pc`` (the
+    person, the body, when valid) and ``id_reason``.
     """
     div = d.int_div
     checksum = " + ".join(
@@ -256,49 +259,38 @@ def id_dictionary_sql(d: Dialect, conduct: int) -> str:
         f" WHEN {leap} THEN 29 ELSE 28 END"
     )
     return f"""
-WITH r AS (SELECT DISTINCT id_raw FROM lines WHERE id_raw IS NOT NULL AND id_raw <> ''),
-n AS (SELECT id_raw, {d.normalize("id_raw")} AS v FROM r),
-f AS (
-  SELECT id_raw, v,
-    CASE WHEN length(v) = 18 THEN {d.matches("v", "[0-9]{17}[0-9Xx]")} ELSE FALSE END AS ok18,
-    CASE WHEN length(v) = 15 THEN {d.matches("v", "[0-9]{15}")} ELSE FALSE END AS ok15
-  FROM n WHERE v <> ''),
-g AS (
-  SELECT id_raw, v, ok18, ok15,
-    CASE WHEN ok18 THEN CAST(substr(v, 1, 17) AS BIGINT)
-         WHEN ok15 THEN CAST(substr(v, 1, 6) || '19' || substr(v, 7, 9) AS BIGINT) END AS body,
-    CASE WHEN NOT ok18 THEN NULL WHEN substr(v, 18, 1) = 'X' THEN 10
-         WHEN substr(v, 18, 1) = 'x' THEN 11 ELSE ascii(substr(v, 18, 1)) - 48 END AS last
-  FROM f),
-h AS (
-  SELECT id_raw, v, ok18, ok15, body, last, birth,
-    {div("birth", "10000")} AS y, {div("birth", "100")} % 100 AS m, birth % 100 AS dd,
-    CASE WHEN ok18 THEN ({checksum}) % 11 END AS s
-  FROM (SELECT *, {div("body", "1000")} % 100000000 AS birth FROM g) t),
-k AS (
-  SELECT id_raw, v, ok18, body, last,
+SELECT *,
+  CASE WHEN ok18 THEN body * 12 + last END AS id_nc,
+  CASE WHEN ok18 OR iv = '' THEN NULL ELSE iv END AS id_v,
+  CASE WHEN id_reason = 0 THEN body END AS id_pc
+FROM (
+  SELECT *,
     CASE
+      WHEN iv IS NULL OR iv = '' THEN NULL
       WHEN NOT (ok18 OR ok15) THEN {REASONS["id_format"]}
       WHEN ok18 AND (CASE WHEN last = 11 THEN 10 ELSE last END) <> (12 - s) % 11
         THEN {REASONS["id_check_digit"]}
       WHEN y < 1 OR m < 1 OR m > 12 OR dd < 1 OR dd > ({days})
         OR birth > {conduct} THEN {REASONS["id_birth_date"]}
       ELSE 0
-    END AS reason
-  FROM h)
-SELECT id_raw, CASE WHEN ok18 THEN NULL ELSE v END AS v, ok18,
-  CASE WHEN ok18 THEN body * 12 + last END AS nc,
-  CASE WHEN reason = 0 THEN body END AS pc, reason
-FROM k
-"""
-
-
-def id_codes_sql(d: Dialect) -> str:
-    """The ID dictionary as the lines join it: the rare values' codes filled in from a small set."""
-    return f"""
-WITH rare AS (SELECT v, {d.row_id} AS rid FROM (SELECT DISTINCT v FROM d_id_v WHERE NOT ok18) t)
-SELECT i.id_raw AS raw, coalesce(i.nc, -rare.rid) AS nc, i.pc, i.reason
-FROM d_id_v i LEFT JOIN rare ON rare.v = i.v
+    END AS id_reason
+  FROM (
+    SELECT *,
+      {div("birth", "10000")} AS y, {div("birth", "100")} % 100 AS m, birth % 100 AS dd,
+      CASE WHEN ok18 THEN ({checksum}) % 11 END AS s
+    FROM (
+      SELECT *, {div("body", "1000")} % 100000000 AS birth
+      FROM (
+        SELECT *,
+          CASE WHEN ok18 THEN CAST(substr(iv, 1, 17) AS BIGINT)
+               WHEN ok15 THEN CAST(substr(iv, 1, 6) || '19' || substr(iv, 7, 9) AS BIGINT) END AS body,
+          CASE WHEN NOT ok18 THEN NULL WHEN substr(iv, 18, 1) = 'X' THEN 10
+               WHEN substr(iv, 18, 1) = 'x' THEN 11 ELSE ascii(substr(iv, 18, 1)) - 48 END AS last
+        FROM (
+          SELECT *,
+            CASE WHEN length(iv) = 18 THEN {d.matches("iv", "[0-9]{17}[0-9Xx]")} ELSE FALSE END AS ok18,
+            CASE WHEN length(iv) = 15 THEN {d.matches("iv", "[0-9]{15}")} ELSE FALSE END AS ok15
+          FROM ({source}) s0) s1) s2) s3) s4) s5
 """
 
 
@@ -351,64 +343,90 @@ FROM n JOIN a ON n.v = a.v JOIN cc ON a.c = cc.c
 """
 
 
-def resolved_lines_sql(roles: frozenset[str]) -> str:
+def resolved_lines_sql(d: Dialect, roles: frozenset[str], conduct: int) -> str:
     """Each line with its category code, person code, invalidity reason and comparison codes.
 
     Decision d: the person is the first valid of ID, phone, declared key; an invalid line's
     reason is that of its first non-empty identifier, ``no_identifier`` when all are empty.
-    Only the dictionaries of roles some file maps are joined, and only their codes kept.
+    ID numbers are checked inline (``_id_checks_sql``, before the joins: DuckDB evaluates
+    long expressions much faster on scanned rows than on a join's output); the other kinds
+    through their dictionaries, of which only those of roles some file maps are joined.
+    Meant as a view:
+    the queries that read it stream over the lines without keeping them.
     """
     joins = []
     person = []
     reason = []
     code = {}
-    for role, table, alias in (
-        ("id", "d_id", "i"),
-        ("phone", "d_phone", "p"),
-        ("key", "d_key", "k"),
-    ):
+    inner = ["l.pos", "l.duty"]
+    lines = "lines"
+    if "id" in roles:
+        scanned = f"SELECT *, {d.normalize('id_raw')} AS iv FROM lines"
+        lines = f"({_id_checks_sql(d, scanned, conduct)})"
+        inner += ["l.id_pc", "l.id_reason", "l.id_nc", "l.id_v"]
+        person.append("id_pc")
+        reason.append("WHEN id_reason IS NOT NULL THEN id_reason")
+        code["id"] = "id_nc"
+        code["id_v"] = "id_v"
+    for role, table, alias in (("phone", "d_phone", "p"), ("key", "d_key", "k")):
         if role in roles:
             joins.append(f"LEFT JOIN {table} {alias} ON {alias}.raw = l.{role}_raw")
-            person.append(f"{alias}.pc")
+            inner.append(f"{alias}.pc AS {alias}_pc")
+            person.append(f"{alias}_pc")
             if role != "key":
-                reason.append(f"WHEN {alias}.reason IS NOT NULL THEN {alias}.reason")
-            code[role] = f"coalesce({alias}.nc, 0)"
+                inner.append(f"{alias}.reason AS {alias}_reason")
+                reason.append(f"WHEN {alias}_reason IS NOT NULL THEN {alias}_reason")
+            inner.append(f"coalesce({alias}.nc, 0) AS {_CODE_COLUMN[role]}")
+            code[role] = _CODE_COLUMN[role]
     if "recipient" in roles:
         joins.append("LEFT JOIN d_rcp r ON r.raw = l.rcp_raw")
-        code["recipient"] = "coalesce(r.nc, 0)"
-        code["rc"] = "r.rc"
+        inner.append("coalesce(r.nc, 0) AS rnc")
+        inner.append("r.rc AS rc")
+        code["recipient"] = "rnc"
+        code["rc"] = "rc"
     if "category" in roles:
         joins.append("LEFT JOIN d_cat c ON c.file_no = l.file_no AND c.cat_raw = l.cat_raw")
-        category = "coalesce(l.cat_fixed, c.code)"
+        inner.append("coalesce(l.cat_fixed, c.code) AS cat_code")
     else:
-        category = "l.cat_fixed"
+        inner.append("l.cat_fixed AS cat_code")
+    source = f"SELECT {', '.join(inner)} FROM {lines} l {' '.join(joins)}"
     who = person[0] if len(person) == 1 else f"coalesce({', '.join(person)})"
     codes = "".join(f", {expr} AS {_CODE_COLUMN[role]}" for role, expr in code.items())
     return f"""
-SELECT l.pos, l.duty, CAST({category} AS TINYINT) AS cat, {who} AS person,
+SELECT pos, duty, CAST(cat_code AS TINYINT) AS cat, {who} AS person,
   CAST(CASE WHEN {who} IS NOT NULL THEN 0 {" ".join(reason)} ELSE {REASONS["no_identifier"]} END AS TINYINT) AS reason{codes}
-FROM lines l
-{chr(10).join(joins)}
+FROM ({source}) t
 """
 
 
-_CODE_COLUMN = {"id": "id_nc", "phone": "ph_nc", "key": "key_nc", "recipient": "rnc", "rc": "rc"}
+_CODE_COLUMN = {
+    "id": "id_nc",
+    "id_v": "id_v",
+    "phone": "ph_nc",
+    "key": "key_nc",
+    "recipient": "rnc",
+    "rc": "rc",
+}
 
 
 def distinct_lines_sql(roles: frozenset[str]) -> str:
     """Decision e: the exact-distinct lines, one row each with its lines and first position.
 
     Lines are equal when category, in-duty and the normalised codes of every mapped field
-    are. Person, canonical recipient and reason follow from those codes, so any line's
-    value is the group's (``min``). Every later count starts from this table.
+    are (an ID number that is not 18 characters is compared as its normalised text). Each
+    row keeps its first and last position (with ``n`` ≤ 2 that is every line). Person,
+    canonical recipient and reason follow from those codes, so grouping on them too changes
+    no group (and is cheaper than aggregating them). Every later count starts from this
+    table.
     """
-    codes = "".join(
-        f", {_CODE_COLUMN[r]}" for r in ("id", "phone", "key", "recipient") if r in roles
-    )
-    rc = ", min(rc) AS rc" if "recipient" in roles else ""
+    fields: list[str] = [r for r in ("id", "phone", "key", "recipient") if r in roles]
+    if "id" in roles:
+        fields.insert(1, "id_v")
+    codes = "".join(f", {_CODE_COLUMN[r]}" for r in fields)
+    rc = ", rc" if "recipient" in roles else ""
     return (
-        f"SELECT cat, duty, min(reason) AS reason, min(person) AS person{rc},"
-        f" count(*) AS n, min(pos) AS first FROM lr GROUP BY cat, duty{codes}"
+        f"SELECT cat, duty, reason, person{rc}, count(*) AS n, min(pos) AS first,"
+        f" max(pos) AS last FROM lr GROUP BY cat, duty{codes}, reason, person{rc}"
     )
 
 
@@ -470,6 +488,34 @@ def first_merged_lines_sql(limit: int) -> str:
         " row_number() OVER (PARTITION BY l.cat ORDER BY l.pos) AS rn"
         " FROM lr l JOIN rec r ON l.cat = r.cat AND l.person = r.person"
         f" WHERE l.reason = 0 AND r.n > 1 AND l.pos > r.first) t WHERE rn <= {limit}"
+    )
+
+
+def first_invalid_groups_sql(limit: int) -> str:
+    """The first ``limit`` exact-distinct rows (by first position) of each (category, reason) of the invalid lines.
+
+    Each with its first and last position and lines: enough to name the first invalid lines
+    without going back to the lines in most cases (``ledger.count`` checks when it is).
+    """
+    return (
+        "SELECT cat, reason, first, last, n FROM (SELECT cat, reason, first, last, n,"
+        " row_number() OVER (PARTITION BY cat, reason ORDER BY first) AS rn"
+        f" FROM g WHERE reason > 0) t WHERE rn <= {limit}"
+    )
+
+
+def first_merged_groups_sql(limit: int) -> str:
+    """The first ``limit`` exact-distinct rows (by first position) per category holding merged lines.
+
+    A merged line is a valid line of a record of several lines that is not the record's
+    first; each row comes with its first and last position, lines and the record's first.
+    """
+    return (
+        "SELECT cat, first, last, n, rfirst FROM (SELECT g.cat, g.first, g.last, g.n,"
+        " r.first AS rfirst, row_number() OVER (PARTITION BY g.cat ORDER BY g.first) AS rn"
+        " FROM g JOIN rec r ON g.cat = r.cat AND g.person = r.person"
+        " WHERE g.reason = 0 AND r.n > 1 AND (g.n > 1 OR g.first > r.first)) t"
+        f" WHERE rn <= {limit}"
     )
 
 

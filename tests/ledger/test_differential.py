@@ -9,6 +9,7 @@ variant and the reference's headline rows.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from tests.ledger import reference
 from tests.ledger.generate import CONDUCT_DATE, draw_evidence, write_evidence
 
 SEEDS = range(60)
+ledger_count = importlib.import_module("ledger.count")  # the module, not the function
 KEY = bytes(16)
 
 
@@ -42,3 +44,16 @@ def test_l1_to_l5_engine_reads_generated_evidence_as_the_reference(
         got = {c: n for c, n in result["variants"][variant]["by_category"].items() if n}
         assert got == by_category, variant
     assert _rows(result) == plain.records
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_l6_first_lines_from_distinct_rows_are_those_of_the_lines(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first invalid and merged lines named from the exact-distinct rows equal a reading line by line."""
+    mapping = write_evidence(draw_evidence(seed), tmp_path)
+    spec = load_mapping([mapping])
+    fast = count(spec, conduct_date=CONDUCT_DATE, key=KEY)
+    monkeypatch.setattr(ledger_count, "_first_positions", lambda *_, **__: None)
+    slow = count(spec, conduct_date=CONDUCT_DATE, key=KEY)
+    assert fast == slow
