@@ -140,11 +140,15 @@ def _variant(row: RecordRow, strict: bool, rs: Ruleset) -> RecordRow:
     return replace(row, category=chosen)
 
 
+_UNCHANGED = {t: Classification(sensitive=False, lenient_tier=t, strict_tier=t) for t in Tier}
+"""The classification of a case without alternative categories, one shared object per tier."""
+
+
 def _classification(case: Case, ev: Evaluation, rs: Ruleset) -> Classification:
     """D5: the tier with every row in its most lenient and in its strictest candidate category."""
     rows = case.records
     if not any(r.alternative_categories for r in rows):
-        return Classification(sensitive=False, lenient_tier=ev.tier, strict_tier=ev.tier)
+        return _UNCHANGED[ev.tier]
     tiers: list[Tier] = []
     for strict in (False, True):
         variant = tuple(_variant(r, strict, rs) for r in rows)

@@ -66,14 +66,7 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     if cap_lift is not None and money > CENT:
         options.append(_caller_finding(cap_lift, additional_gains_cny=CENT))
     else:
-        options.append(
-            Addition(
-                provision=level.provision or level.gains.item,
-                additional_gains_cny=max(money, CENT),
-                basis=OptionBasis.GAINS,
-                standard=level.gains,
-            )
-        )
+        options.append(_gains_option(rs.id, target, max(money, CENT)))
     return NextTier(tier=target, options=tuple(options))
 
 
@@ -108,6 +101,21 @@ def _records_option(
         contested=question is not None,
         open_question=question,
         standard=level.proportional_sum,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _gains_option(ruleset: str, target: Tier, gains: Decimal) -> Addition:
+    """Add ``gains`` not from duty. Recurs as options do: a case without gains needs the
+    whole standard (python -m bench.instructions, 1-row case: 15,000 instructions less).
+    """
+    lv = levels(ruleset_by_id(ruleset))
+    level = lv.ordinary if target is Tier.SERIOUS else lv.tenfold
+    return Addition(
+        provision=level.provision or level.gains.item,
+        additional_gains_cny=gains,
+        basis=OptionBasis.GAINS,
+        standard=level.gains,
     )
 
 
