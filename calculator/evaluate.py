@@ -47,7 +47,7 @@ from calculator.rules.art6 import (
     art6_1_business_path_row,
 )
 from calculator.rules.art11 import art11_counted_quantity
-from calculator.standards import Levels, Part, levels
+from calculator.standards import Levels, Part, levels, slot_setter
 
 __all__ = ["RULES", "Evaluation", "Facts", "Rule", "evaluate"]
 
@@ -261,6 +261,29 @@ class Evaluation:
 
 
 _ORDER = {c: i for i, c in enumerate(Category)}
+_RANK = {t: t.rank for t in Tier}
+
+# A row's count is the public model's frozen ``RowCount``, made for every row of the case
+# as given; it is filled through its slots (see calculator/standards.py, ``_ground``).
+_new = object.__new__
+_set_category = slot_setter(RowCount, "category")
+_set_count = slot_setter(RowCount, "count")
+_set_recipients = slot_setter(RowCount, "recipients")
+_set_counted = slot_setter(RowCount, "counted")
+_set_provision = slot_setter(RowCount, "provision")
+_set_path = slot_setter(RowCount, "path")
+
+
+def _row_count(row: RecordRow, counted: int, provision: str, path: str) -> RowCount:
+    """``RowCount(category=…, count=…, recipients=…, counted=…, provision=…, path=…)``."""
+    r: RowCount = _new(RowCount)
+    _set_category(r, row.category)
+    _set_count(r, row.count)
+    _set_recipients(r, row.recipients)
+    _set_counted(r, counted)
+    _set_provision(r, provision)
+    _set_path(r, path)
+    return r
 
 
 def _in_statute_order(totals: dict[Category, int]) -> dict[Category, int]:
@@ -318,16 +341,7 @@ def evaluate(
                 insider[row.category] = insider.get(row.category, 0) + counted
                 insider_units += weight[row.category] * counted
         if with_rows:
-            row_counts.append(
-                RowCount(
-                    category=row.category,
-                    count=row.count,
-                    recipients=row.recipients,
-                    counted=counted,
-                    provision=provision,
-                    path="art6" if on_art6 else "art5",
-                )
-            )
+            row_counts.append(_row_count(row, counted, provision, "art6" if on_art6 else "art5"))
     gains = case.illegal_gains_cny
     facts = Facts(
         whole=Part(
@@ -363,7 +377,10 @@ def evaluate(
             capped += [g.provision for g in found]  # D20: no 情节特别严重 for Art. 6 conduct
         else:
             grounds += found
-    tier = Tier.of_rank(max((g.tier.rank for g in grounds), default=0))
+    rank = 0
+    for g in grounds:
+        rank = max(rank, _RANK[g.tier])
+    tier = Tier.of_rank(rank)
     return Evaluation(
         tier=tier,
         grounds=tuple(grounds),

@@ -15,7 +15,7 @@ Exactness (D1): a count ``n`` reaches ``T(c) × multiple`` exactly when
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -43,6 +43,7 @@ __all__ = [
     "levels",
     "reaches_a_record_standard",
     "records_reaching",
+    "slot_setter",
     "sum_reaching",
     "ten_times",
 ]
@@ -236,19 +237,53 @@ def _sum_value(level: Level) -> Fraction:
 
 
 # The functions below run for every part at every level of every pass: each reads the
-# level's prebuilt tables (``need_of_item``, ``cited``) and loops without a comprehension
-# (python -m bench.instructions, 1-row case: 346,000 → 318,000 instructions per assessment).
+# level's prebuilt tables (``need_of_item``, ``cited``) and loops without a comprehension.
+# The grounds and their details are the public model's frozen dataclasses; a frozen
+# ``__init__`` sets each field through ``object.__setattr__`` (about 1,300 instructions a
+# field), so the two made here for every quantity ground are filled through their slots
+# instead: the same objects, every field set once (tests/calculator/test_slots.py).
+# Measured with python -m bench.instructions (1-row case), see the commit that added it.
+
+_new = object.__new__
+
+
+def slot_setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """The setter of one slot of ``cls`` (a frozen dataclass's field)."""
+    setter: Callable[[object, object], None] = getattr(cls, name).__set__
+    return setter
+
+
+_set_provision = slot_setter(Ground, "provision")
+_set_tier = slot_setter(Ground, "tier")
+_set_text = slot_setter(Ground, "text")
+_set_basis = slot_setter(Ground, "basis")
+_set_detail = slot_setter(Ground, "detail")
+_set_records_part = slot_setter(RecordsDetail, "part")
+_set_records_category = slot_setter(RecordsDetail, "category")
+_set_records_counted = slot_setter(RecordsDetail, "counted")
+_set_records_standard = slot_setter(RecordsDetail, "standard")
 
 
 def _ground(level: Level, item: str, detail: RecordsDetail | SumDetail | GainsDetail) -> Ground:
+    """``Ground(provision=…, tier=level.tier, text=…, basis=COMPUTED, detail=detail)``."""
     provision, text = level.cited[item]
-    return Ground(
-        provision=provision,
-        tier=level.tier,
-        text=text,
-        basis=Basis.COMPUTED,
-        detail=detail,
-    )
+    g: Ground = _new(Ground)
+    _set_provision(g, provision)
+    _set_tier(g, level.tier)
+    _set_text(g, text)
+    _set_basis(g, Basis.COMPUTED)
+    _set_detail(g, detail)
+    return g
+
+
+def _records_detail(level: Level, category: Category, counted: int) -> RecordsDetail:
+    """``RecordsDetail(part=level.part, category=…, counted=…, standard=…)``."""
+    d: RecordsDetail = _new(RecordsDetail)
+    _set_records_part(d, level.part)
+    _set_records_category(d, category)
+    _set_records_counted(d, counted)
+    _set_records_standard(d, level.records[category])
+    return d
 
 
 def records_reaching(part: Part, item: str, level: Level) -> list[Ground]:
@@ -259,10 +294,7 @@ def records_reaching(part: Part, item: str, level: Level) -> list[Ground]:
     need = level.need_of_item[item]
     for c, n in part.by_category.items():
         if c in need and n >= need[c]:
-            detail = RecordsDetail(
-                part=level.part, category=c, counted=n, standard=level.records[c]
-            )
-            found.append(_ground(level, item, detail))
+            found.append(_ground(level, item, _records_detail(level, c, n)))
     return found
 
 
