@@ -27,8 +27,6 @@ from calculator.standards import levels
 __all__ = ["CENT", "next_tier"]
 
 
-_CATEGORIES = tuple(Category)
-
 CENT = Decimal("0.01")
 """The smallest addition of money (D2: at most two decimal places)."""
 
@@ -51,17 +49,20 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
     cap_lift = ev.capped_findings[0] if ev.art6_only and ev.capped_findings else None
     options: list[Addition] = []
     skip = Category.GENERAL if ev.art6_active else None
-    for category in _CATEGORIES:
+    for category, need, weight in level.per_category:
         if category is skip:
             continue
-        single = level.need_records[category] - by_category.get(category, 0)
-        through_sum = -(-sum_gap // rs.weight[category])
+        single = need - by_category.get(category, 0)
+        through_sum = -(-sum_gap // weight)
         if cap_lift is not None and min(single, through_sum) > 1:
             options.append(_caller_finding(cap_lift, category=category, additional_records=1))
         elif single <= through_sum:
-            options.append(_records_option(rs.id, target, category, max(single, 1), False))
+            options.append(
+                _records_option(rs.id, target, category, single if single > 1 else 1, False)
+            )
         else:
-            options.append(_records_option(rs.id, target, category, max(through_sum, 1), True))
+            via_sum = through_sum if through_sum > 1 else 1
+            options.append(_records_option(rs.id, target, category, via_sum, True))
     money = level.need_gains - gains
     if cap_lift is not None and money > CENT:
         options.append(_caller_finding(cap_lift, additional_gains_cny=CENT))

@@ -44,6 +44,7 @@ from calculator.model import (
     PriorPunishmentDetail,
     ProfitDetail,
     RecordsDetail,
+    Standard,
     SumDetail,
     Tier,
 )
@@ -195,8 +196,30 @@ def _quantity_key(d: Quantity) -> tuple[PartName, str]:
             return d.part, "gains"
 
 
+_REACHED: dict[tuple[str, int], tuple[Standard, str, str]] = {}
+"""``_reached`` by provision and standard. The standards are the few objects made once per
+ruleset (calculator/standards.py), so the words for each are written once; the entry keeps
+its standard, so its ``id`` is not reused (python -m bench.instructions, 1-row case: see
+the commit that added it)."""
+
+
 def _reached(g: Ground, d: Quantity) -> tuple[str, str]:
     """The standard reached, in words, Chinese and English: 「达到…规定的标准（…）」."""
+    s = d.standard
+    hit = _REACHED.get((g.provision, id(s)))
+    if hit is not None and hit[0] is s:
+        return hit[1], hit[2]
+    zh, en = _reached_words(g.provision, d)
+    if len(_REACHED) >= _REACHED_LIMIT:
+        _REACHED.clear()
+    _REACHED[g.provision, id(s)] = (s, zh, en)
+    return zh, en
+
+
+_REACHED_LIMIT = 1024
+
+
+def _reached_words(provision: str, d: Quantity) -> tuple[str, str]:
     s = d.standard
     match d:
         case RecordsDetail():
@@ -215,8 +238,8 @@ def _reached(g: Ground, d: Quantity) -> tuple[str, str]:
         zh = f"{item_zh(s.item)}规定标准的{share_zh(s.share)}，即{zh}"
         en = f"{share_en(s.share)} that of {item_en(s.item)}: {en}"
     return (
-        f"达到{cite_zh(g.provision)}规定的标准（{zh}）",
-        f"reaching the standard of {cite_en(g.provision)} ({en})",
+        f"达到{cite_zh(provision)}规定的标准（{zh}）",
+        f"reaching the standard of {cite_en(provision)} ({en})",
     )
 
 

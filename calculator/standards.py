@@ -93,6 +93,8 @@ class Level:
     """``need_records`` split by item (5.1.3, 5.1.4, 5.1.5): the categories each item tests."""
     cited: Mapping[str, tuple[str, str]]
     """For each item, the provision a ground at this level cites and its verbatim text."""
+    per_category: tuple[tuple[Category, int, int], ...]
+    """Each category in the statute's order with its ``need_records`` and its weight."""
 
 
 def _ceil(value: Fraction) -> int:
@@ -157,6 +159,7 @@ def _level(
         least_units=min(need_units, *(rs.weight[c] * n for c, n in need_records.items())),
         need_of_item=need_of_item,
         cited=cited,
+        per_category=tuple((c, need_records[c], rs.weight[c]) for c in Category),
     )
 
 
