@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from fractions import Fraction
 from functools import lru_cache
 
-from calculator.evaluate import Evaluation, evaluate
+from calculator.evaluate import Evaluation, evaluate, quantity
 from calculator.law import STATUTES, Ruleset, Statute, provision_text, ruleset_for, statute_for
 from calculator.model import (
     Assessment,
@@ -26,7 +25,6 @@ from calculator.model import (
     Offender,
     Penalty,
     ProvisionRef,
-    Quantity,
     RecordRow,
     RulesetRef,
     Tier,
@@ -37,7 +35,6 @@ from calculator.questions import open_questions, warnings
 from calculator.rules.art10 import art10_leniency
 from calculator.rules.art12 import art12_fine_guide
 from calculator.rules.penalty import cl253_1_statutory_range
-from calculator.standards import levels
 
 __all__ = ["ENGINE_VERSION", "assess", "china_today", "validate"]
 
@@ -247,14 +244,6 @@ def _ruleset_ref(rs: Ruleset, *, by_conduct_date: bool) -> RulesetRef:
     )
 
 
-def _sum(units: int, base: int) -> Fraction:
-    """The proportional sum ``units / base`` (most cases have no insider part: 0)."""
-    return _ZERO if units == 0 else Fraction(units, base)
-
-
-_ZERO = Fraction(0)
-
-
 def assess(case: Case, *, today: date | None = None) -> Assessment:
     """Assess one case under 法释〔2017〕10号: the tier, every ground, and why.
 
@@ -271,17 +260,6 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
     art5_tier: Tier | None = None
     if purchase is not None and not purchase.resold:
         art5_tier = evaluate(case, case.records, rs, purchase=None, with_rows=False).tier
-    lv = levels(rs)
-    quantity = Quantity(
-        rows=ev.rows,
-        by_category=ev.whole.by_category,
-        insider_by_category=ev.insider.by_category,
-        business_purchase_counted=ev.business_purchase_counted,
-        proportional_sum=_sum(ev.whole.units, rs.base),
-        insider_proportional_sum=_sum(ev.insider.units, rs.base),
-        proportional_sum_standards=lv.sum_standards,
-        insider_proportional_sum_standards=lv.insider_sum_standards,
-    )
     questions = open_questions(ev, case, rs, art5_tier=art5_tier)
     opinion_zh, opinion_en = write_opinion(
         tier=ev.tier, grounds=ev.grounds, open_questions=questions
@@ -293,7 +271,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
         tier=ev.tier,
         tier_zh=ev.tier.zh,
         grounds=ev.grounds,
-        quantity=quantity,
+        quantity=quantity(ev, rs),
         next_tier=next_tier(ev, case.illegal_gains_cny, rs),
         classification=_classification(case, ev, rs),
         penalty=penalty,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
 from calculator.law import Ruleset
 from calculator.model import (
@@ -20,6 +21,7 @@ from calculator.model import (
     Circumstances,
     Ground,
     PartName,
+    Quantity,
     RecordRow,
     RowCount,
     Tier,
@@ -49,7 +51,7 @@ from calculator.rules.art6 import (
 from calculator.rules.art11 import art11_counted_quantity
 from calculator.standards import Levels, Part, levels, slot_setter
 
-__all__ = ["RULES", "Evaluation", "Facts", "Rule", "evaluate"]
+__all__ = ["RULES", "Evaluation", "Facts", "Rule", "evaluate", "quantity"]
 
 
 # Per-pass values are plain slots classes, not frozen: a frozen dataclass sets each field
@@ -272,6 +274,40 @@ _set_recipients = slot_setter(RowCount, "recipients")
 _set_counted = slot_setter(RowCount, "counted")
 _set_provision = slot_setter(RowCount, "provision")
 _set_path = slot_setter(RowCount, "path")
+
+
+_set_rows = slot_setter(Quantity, "rows")
+_set_by_category = slot_setter(Quantity, "by_category")
+_set_insider_by_category = slot_setter(Quantity, "insider_by_category")
+_set_business_purchase_counted = slot_setter(Quantity, "business_purchase_counted")
+_set_proportional_sum = slot_setter(Quantity, "proportional_sum")
+_set_insider_proportional_sum = slot_setter(Quantity, "insider_proportional_sum")
+_set_sum_standards = slot_setter(Quantity, "proportional_sum_standards")
+_set_insider_sum_standards = slot_setter(Quantity, "insider_proportional_sum_standards")
+_ZERO = Fraction(0)
+
+
+def quantity(ev: Evaluation, rs: Ruleset) -> Quantity:
+    """The counted quantities of the case as given and its proportional sums (the answer's ``quantity``).
+
+    Made once per assessment, filled through its slots as ``_row_count`` is.
+    """
+    lv = levels(rs)
+    q: Quantity = _new(Quantity)
+    _set_rows(q, ev.rows)
+    _set_by_category(q, ev.whole.by_category)
+    _set_insider_by_category(q, ev.insider.by_category)
+    _set_business_purchase_counted(q, ev.business_purchase_counted)
+    _set_proportional_sum(q, _sum(ev.whole.units, rs.base))
+    _set_insider_proportional_sum(q, _sum(ev.insider.units, rs.base))
+    _set_sum_standards(q, lv.sum_standards)
+    _set_insider_sum_standards(q, lv.insider_sum_standards)
+    return q
+
+
+def _sum(units: int, base: int) -> Fraction:
+    """The proportional sum ``units / base`` (most cases have no insider part: 0)."""
+    return _ZERO if units == 0 else Fraction(units, base)
 
 
 def _row_count(row: RecordRow, counted: int, provision: str, path: str) -> RowCount:

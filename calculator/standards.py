@@ -265,6 +265,12 @@ _set_records_part = slot_setter(RecordsDetail, "part")
 _set_records_category = slot_setter(RecordsDetail, "category")
 _set_records_counted = slot_setter(RecordsDetail, "counted")
 _set_records_standard = slot_setter(RecordsDetail, "standard")
+_set_sum_part = slot_setter(SumDetail, "part")
+_set_sum_value = slot_setter(SumDetail, "proportional_sum")
+_set_sum_standard = slot_setter(SumDetail, "standard")
+_set_gains_part = slot_setter(GainsDetail, "part")
+_set_gains_amount = slot_setter(GainsDetail, "amount")
+_set_gains_standard = slot_setter(GainsDetail, "standard")
 
 
 def _ground(level: Level, item: str, detail: RecordsDetail | SumDetail | GainsDetail) -> Ground:
@@ -317,9 +323,10 @@ def sum_reaching(part: Part, level: Level, rs: Ruleset) -> Ground | None:
     if part.units < level.need_units:
         return None
     standard = level.proportional_sum
-    detail = SumDetail(
-        part=level.part, proportional_sum=Fraction(part.units, rs.base), standard=standard
-    )
+    detail: SumDetail = _new(SumDetail)  # SumDetail(part=…, proportional_sum=…, standard=…)
+    _set_sum_part(detail, level.part)
+    _set_sum_value(detail, Fraction(part.units, rs.base))
+    _set_sum_standard(detail, standard)
     return _ground(level, standard.item, detail)
 
 
@@ -327,5 +334,8 @@ def gains_reaching(part: Part, level: Level) -> Ground | None:
     """A ground if the part's gains reach the gains standard at ``level`` (D10)."""
     if part.gains < level.need_gains:
         return None
-    detail = GainsDetail(part=level.part, amount=part.gains, standard=level.gains)
+    detail: GainsDetail = _new(GainsDetail)  # GainsDetail(part=…, amount=…, standard=…)
+    _set_gains_part(detail, level.part)
+    _set_gains_amount(detail, part.gains)
+    _set_gains_standard(detail, level.gains)
     return _ground(level, level.gains.item, detail)

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from decimal import Decimal
+from fractions import Fraction
 
 from calculator import evaluate, standards
 from calculator.law import RULESETS
-from calculator.model import Basis, Category, Ground, RecordRow, RecordsDetail, RowCount
+from calculator.model import (
+    Basis,
+    Case,
+    Category,
+    GainsDetail,
+    Ground,
+    Quantity,
+    RecordRow,
+    RecordsDetail,
+    RowCount,
+    SumDetail,
+)
 
 
 def test_a_records_ground_is_the_constructed_one() -> None:
@@ -43,3 +56,42 @@ def test_a_row_count_is_the_constructed_one() -> None:
     )
     assert made == expected
     assert [f.name for f in fields(RowCount)] == list(RowCount.__slots__)
+
+
+def test_sum_and_gains_details_and_the_quantity_are_the_constructed_ones() -> None:
+    """Every field of ``SumDetail``, ``GainsDetail`` and ``Quantity`` is set as the constructor sets it."""
+    rs = RULESETS[-1]
+    level = standards.levels(rs).ordinary
+    part = standards.Part(
+        name=level.part,
+        by_category={Category.WHEREABOUTS: 40, Category.ACCOMMODATION: 200},
+        units=40 * rs.weight[Category.WHEREABOUTS] + 200 * rs.weight[Category.ACCOMMODATION],
+        gains=Decimal("6000"),
+    )
+    summed = standards.sum_reaching(part, level, rs)
+    gained = standards.gains_reaching(part, level)
+    assert summed is not None
+    assert gained is not None
+    assert summed.detail == SumDetail(
+        part=level.part,
+        proportional_sum=Fraction(part.units, rs.base),
+        standard=level.proportional_sum,
+    )
+    assert gained.detail == GainsDetail(
+        part=level.part, amount=Decimal("6000"), standard=level.gains
+    )
+    case = Case(records=(RecordRow(category=Category.CREDIT, count=9, obtained_in_duty=True),))
+    ev = evaluate.evaluate(case, case.records, rs, purchase=None)
+    lv = standards.levels(rs)
+    assert evaluate.quantity(ev, rs) == Quantity(
+        rows=ev.rows,
+        by_category=ev.whole.by_category,
+        insider_by_category=ev.insider.by_category,
+        business_purchase_counted=0,
+        proportional_sum=Fraction(ev.whole.units, rs.base),
+        insider_proportional_sum=Fraction(ev.insider.units, rs.base),
+        proportional_sum_standards=lv.sum_standards,
+        insider_proportional_sum_standards=lv.insider_sum_standards,
+    )
+    for cls in (SumDetail, GainsDetail, Quantity):
+        assert [f.name for f in fields(cls)] == list(cls.__slots__)
