@@ -50,6 +50,7 @@ from calculator.model import (
     Detail,
     FindingDetail,
     GainsDetail,
+    OptionBasis,
     PartName,
     PriorPunishmentDetail,
     ProfitDetail,
@@ -202,58 +203,113 @@ def _standard_number(value: Fraction | Decimal, *, records: bool) -> int | str:
     return decimal_text(value)
 
 
+class _StandardTexts:
+    """The texts a ground's detail writes for its standard, written once per standard.
+
+    Standards are the core's shared objects (a few per ruleset), so the detail's
+    ``standard`` / ``standard_cny`` and ``share`` are written once each and kept by
+    identity, as ``_Encoded`` keeps fragments (python -m bench.instructions, batch item:
+    see the commit that added it).
+    """
+
+    def __init__(self, limit: int = 1024) -> None:
+        self._limit = limit
+        self._by_id: dict[int, tuple[Standard, int | str, str]] = {}
+
+    def __call__(self, s: Standard) -> tuple[int | str, str]:
+        hit = self._by_id.get(id(s))
+        if hit is not None and hit[0] is s:
+            return hit[1], hit[2]
+        if s.kind is StandardKind.YUAN:
+            value: int | str = _standard_number(s.value, records=False)
+        elif s.kind is StandardKind.RECORDS:
+            value = number_or_fraction(_fraction(s.value))
+        else:
+            value = fraction_text(_fraction(s.value))
+        share = fraction_text(s.multiple)
+        if len(self._by_id) >= self._limit:
+            self._by_id.clear()
+        self._by_id[id(s)] = (s, value, share)
+        return value, share
+
+
+_standard_texts = _StandardTexts()
+
+
+def _records_detail(d: RecordsDetail) -> JSON:
+    standard, share = _standard_texts(d.standard)
+    return {
+        "part": d.part.value,
+        "item": d.standard.item,
+        "category": d.category.value,
+        "counted": d.counted,
+        "standard": standard,
+        "share": share,
+    }
+
+
+def _sum_detail(d: SumDetail) -> JSON:
+    standard, share = _standard_texts(d.standard)
+    return {
+        "part": d.part.value,
+        "item": d.standard.item,
+        "proportional_sum": fraction_text(d.proportional_sum),
+        "standard": standard,
+        "share": share,
+    }
+
+
+def _gains_detail(d: GainsDetail) -> JSON:
+    standard, share = _standard_texts(d.standard)
+    insider = d.part is PartName.INSIDER_PART
+    return {
+        "part": d.part.value,
+        "item": d.standard.item,
+        "illegal_gains_from_duty_cny" if insider else "illegal_gains_cny": money_text(d.amount),
+        "standard_cny": standard,
+        "share": share,
+    }
+
+
+def _profit_detail(d: ProfitDetail) -> JSON:
+    return {
+        "part": PartName.BUSINESS_PURCHASE.value,
+        "profit_cny": money_text(d.profit),
+        "standard_cny": _standard_number(d.standard.value, records=False),
+    }
+
+
+def _finding_detail(d: FindingDetail) -> JSON:
+    if d.part is None:
+        return {"finding": d.finding}
+    return {"part": d.part.value, "finding": d.finding}
+
+
+def _prior_detail(d: PriorPunishmentDetail) -> JSON:
+    out: JSON = {"part": d.part.value}
+    if d.prior_criminal_punishment:
+        out["prior_criminal_punishment"] = True
+    if d.prior_administrative_penalty_date and d.window_start and d.window_end:
+        out["prior_administrative_penalty_date"] = d.prior_administrative_penalty_date.isoformat()
+        out["window_start"] = d.window_start.isoformat()
+        out["window_end"] = d.window_end.isoformat()
+    return out
+
+
+_DETAIL: dict[type, Callable[[Any], JSON]] = {
+    RecordsDetail: _records_detail,
+    SumDetail: _sum_detail,
+    GainsDetail: _gains_detail,
+    ProfitDetail: _profit_detail,
+    FindingDetail: _finding_detail,
+    PriorPunishmentDetail: _prior_detail,
+}
+"""A ground's detail as ``/v1`` writes it, keyed as in API.md: one writer per detail type."""
+
+
 def _detail(d: Detail) -> JSON:
     """A ground's detail as ``/v1`` writes it: the numbers used, keyed as in API.md."""
-    match d:
-        case RecordsDetail(standard=s):
-            return {
-                "part": d.part.value,
-                "item": s.item,
-                "category": d.category.value,
-                "counted": d.counted,
-                "standard": number_or_fraction(_fraction(s.value)),
-                "share": fraction_text(s.multiple),
-            }
-        case SumDetail(standard=s):
-            return {
-                "part": d.part.value,
-                "item": s.item,
-                "proportional_sum": fraction_text(d.proportional_sum),
-                "standard": fraction_text(_fraction(s.value)),
-                "share": fraction_text(s.multiple),
-            }
-        case GainsDetail(standard=s):
-            insider = d.part is PartName.INSIDER_PART
-            return {
-                "part": d.part.value,
-                "item": s.item,
-                "illegal_gains_from_duty_cny" if insider else "illegal_gains_cny": money_text(
-                    d.amount
-                ),
-                "standard_cny": _standard_number(s.value, records=False),
-                "share": fraction_text(s.multiple),
-            }
-        case ProfitDetail(standard=s):
-            return {
-                "part": PartName.BUSINESS_PURCHASE.value,
-                "profit_cny": money_text(d.profit),
-                "standard_cny": _standard_number(s.value, records=False),
-            }
-        case FindingDetail():
-            if d.part is None:
-                return {"finding": d.finding}
-            return {"part": d.part.value, "finding": d.finding}
-        case PriorPunishmentDetail():
-            out: JSON = {"part": d.part.value}
-            if d.prior_criminal_punishment:
-                out["prior_criminal_punishment"] = True
-            if d.prior_administrative_penalty_date and d.window_start and d.window_end:
-                out["prior_administrative_penalty_date"] = (
-                    d.prior_administrative_penalty_date.isoformat()
-                )
-                out["window_start"] = d.window_start.isoformat()
-                out["window_end"] = d.window_end.isoformat()
-            return out
+    return _DETAIL[type(d)](d)
 
 
 def _fraction(value: Fraction | Decimal) -> Fraction:
@@ -338,8 +394,8 @@ def _addition(a: Addition) -> JSON:
     }
 
 
-_records_option = _Encoded(_addition, limit=16384)
-"""A records option is a shared object of the core (``calculator.next_tier``)."""
+_option = _Encoded(_addition, limit=16384)
+"""A records or gains option is a shared object of the core (``calculator.next_tier``)."""
 
 
 def _next_tier(n: NextTier | None) -> JSON | None:
@@ -347,7 +403,9 @@ def _next_tier(n: NextTier | None) -> JSON | None:
         return None
     return {
         "tier": n.tier.value,
-        "options": [_addition(a) if a.category is None else _records_option(a) for a in n.options],
+        "options": [
+            _addition(a) if a.basis is OptionBasis.CALLER_FINDING else _option(a) for a in n.options
+        ],
     }
 
 
