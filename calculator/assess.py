@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
 
-from calculator.evaluate import Evaluation, evaluate, quantity
+from calculator.evaluate import Evaluation, assessment, evaluate, quantity
 from calculator.law import STATUTES, Ruleset, Statute, provision_text, ruleset_for, statute_for
 from calculator.model import (
     Assessment,
@@ -267,7 +267,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
     insider = any(g.on_insider_part for g in ev.grounds)
     penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider, case.offender, rs)
     leniency = _leniency(ev.tier, case.leniency_facts)
-    return Assessment(
+    return assessment(
         tier=ev.tier,
         tier_zh=ev.tier.zh,
         grounds=ev.grounds,

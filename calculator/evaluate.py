@@ -15,16 +15,25 @@ from fractions import Fraction
 
 from calculator.law import Ruleset
 from calculator.model import (
+    Assessment,
     BusinessPurchase,
     Case,
     Category,
     Circumstances,
+    Classification,
     Ground,
+    Leniency,
+    NextTier,
+    OpenQuestion,
     PartName,
+    Penalty,
+    ProvisionRef,
     Quantity,
     RecordRow,
     RowCount,
+    RulesetRef,
     Tier,
+    Warning,
 )
 from calculator.rules.art5 import (
     art5_1_1_whereabouts_used_in_crime,
@@ -51,7 +60,7 @@ from calculator.rules.art6 import (
 from calculator.rules.art11 import art11_counted_quantity
 from calculator.standards import Levels, Part, levels, slot_setter
 
-__all__ = ["RULES", "Evaluation", "Facts", "Rule", "evaluate", "quantity"]
+__all__ = ["RULES", "Evaluation", "Facts", "Rule", "assessment", "evaluate", "quantity"]
 
 
 # Per-pass values are plain slots classes, not frozen: a frozen dataclass sets each field
@@ -308,6 +317,82 @@ def quantity(ev: Evaluation, rs: Ruleset) -> Quantity:
 def _sum(units: int, base: int) -> Fraction:
     """The proportional sum ``units / base`` (most cases have no insider part: 0)."""
     return _ZERO if units == 0 else Fraction(units, base)
+
+
+_ASSESSMENT_FIELDS = (
+    "tier",
+    "tier_zh",
+    "grounds",
+    "quantity",
+    "next_tier",
+    "classification",
+    "penalty",
+    "leniency",
+    "open_questions",
+    "warnings",
+    "provisions_applied",
+    "ruleset",
+    "engine_version",
+    "opinion_zh",
+    "opinion_en",
+)
+(
+    _set_a_tier,
+    _set_a_tier_zh,
+    _set_a_grounds,
+    _set_a_quantity,
+    _set_a_next_tier,
+    _set_a_classification,
+    _set_a_penalty,
+    _set_a_leniency,
+    _set_a_open_questions,
+    _set_a_warnings,
+    _set_a_provisions_applied,
+    _set_a_ruleset,
+    _set_a_engine_version,
+    _set_a_opinion_zh,
+    _set_a_opinion_en,
+) = (slot_setter(Assessment, name) for name in _ASSESSMENT_FIELDS)
+
+
+def assessment(
+    *,
+    tier: Tier,
+    tier_zh: str,
+    grounds: tuple[Ground, ...],
+    quantity: Quantity,
+    next_tier: NextTier | None,
+    classification: Classification,
+    penalty: Penalty,
+    leniency: Leniency,
+    open_questions: tuple[OpenQuestion, ...],
+    warnings: tuple[Warning, ...],
+    provisions_applied: tuple[ProvisionRef, ...],
+    ruleset: RulesetRef,
+    engine_version: str,
+    opinion_zh: str,
+    opinion_en: str,
+) -> Assessment:
+    """``Assessment(...)`` with the same keywords, filled through its slots (15 fields: the
+    frozen ``__init__`` would spend about 20,000 instructions on ``object.__setattr__``).
+    """
+    a: Assessment = _new(Assessment)
+    _set_a_tier(a, tier)
+    _set_a_tier_zh(a, tier_zh)
+    _set_a_grounds(a, grounds)
+    _set_a_quantity(a, quantity)
+    _set_a_next_tier(a, next_tier)
+    _set_a_classification(a, classification)
+    _set_a_penalty(a, penalty)
+    _set_a_leniency(a, leniency)
+    _set_a_open_questions(a, open_questions)
+    _set_a_warnings(a, warnings)
+    _set_a_provisions_applied(a, provisions_applied)
+    _set_a_ruleset(a, ruleset)
+    _set_a_engine_version(a, engine_version)
+    _set_a_opinion_zh(a, opinion_zh)
+    _set_a_opinion_en(a, opinion_en)
+    return a
 
 
 def _row_count(row: RecordRow, counted: int, provision: str, path: str) -> RowCount:

@@ -6,9 +6,10 @@ from dataclasses import fields
 from decimal import Decimal
 from fractions import Fraction
 
-from calculator import evaluate, standards
+from calculator import assess, evaluate, standards
 from calculator.law import RULESETS
 from calculator.model import (
+    Assessment,
     Basis,
     Case,
     Category,
@@ -95,3 +96,11 @@ def test_sum_and_gains_details_and_the_quantity_are_the_constructed_ones() -> No
     )
     for cls in (SumDetail, GainsDetail, Quantity):
         assert [f.name for f in fields(cls)] == list(cls.__slots__)
+
+
+def test_an_assessment_has_every_field_set() -> None:
+    """``evaluate.assessment`` sets every field of ``Assessment``, the one the constructor makes."""
+    answer = assess(Case(records=(RecordRow(category=Category.CREDIT, count=60),)))
+    names = [f.name for f in fields(Assessment)]
+    assert list(evaluate._ASSESSMENT_FIELDS) == names == list(Assessment.__slots__)
+    assert answer == Assessment(**{n: getattr(answer, n) for n in names})
