@@ -150,7 +150,9 @@ def _classification(case: Case, ev: Evaluation, rs: Ruleset) -> Classification:
     for strict in (False, True):
         variant = tuple(_variant(r, strict, rs) for r in rows)
         tiers.append(
-            evaluate(case, variant, rs, purchase=case.business_purchase, with_rows=False).tier
+            evaluate(
+                case, variant, rs, purchase=case.business_purchase, counted_as_given=ev.rows
+            ).tier
         )
     lenient, strict_tier = tiers
     return Classification(
@@ -259,7 +261,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
     ev = evaluate(case, case.records, rs, purchase=purchase)
     art5_tier: Tier | None = None
     if purchase is not None and not purchase.resold:
-        art5_tier = evaluate(case, case.records, rs, purchase=None, with_rows=False).tier
+        art5_tier = evaluate(case, case.records, rs, purchase=None, counted_as_given=ev.rows).tier
     questions = open_questions(ev, case, rs, art5_tier=art5_tier)
     opinion_zh, opinion_en = write_opinion(
         tier=ev.tier, grounds=ev.grounds, open_questions=questions

@@ -67,7 +67,7 @@ __all__ = ["RULES", "Evaluation", "Facts", "Rule", "assessment", "evaluate", "qu
 # through object.__setattr__, and a pass builds these for every evaluation. With the
 # integer ``could_hold`` below (python -m bench.instructions, 1-row case): 395,000 → 346,000
 # instructions per assessment.
-@dataclass(kw_only=True, slots=True)
+@dataclass(slots=True)
 class Facts:
     """What the rules look at after counting: the two parts, the findings, the Art. 6 partition."""
 
@@ -255,7 +255,7 @@ RULES: tuple[Rule, ...] = (
 """Every rule of Arts. 5 and 6 that gives a ground, in statute order."""
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(slots=True)
 class Evaluation:
     """What one pass found: the tier, every ground, and the counted quantities behind them."""
 
@@ -433,11 +433,15 @@ def evaluate(
     rs: Ruleset,
     *,
     purchase: BusinessPurchase | None,
-    with_rows: bool = True,
+    counted_as_given: tuple[RowCount, ...] | None = None,
 ) -> Evaluation:
     """Apply Art. 11 counting, the Art. 6 partition and every rule of Arts. 5 and 6 to ``rows``.
 
-    ``with_rows`` false skips the per-row counts, which only the case as given reports.
+    A later pass over the same rows (the D5 variants, which change only categories, and
+    the D18 comparison) passes ``counted_as_given``, the pass over the case as given's
+    ``rows``: Art. 11 counts a row alike in any category, so its counts are reused and
+    the pass reports no rows (python -m bench.instructions, 10 rows with alternatives:
+    see the commit that added it).
     """
     art6_active = purchase is not None and not purchase.resold
     weight = rs.weight
@@ -448,8 +452,11 @@ def evaluate(
     art6_rows = False
     art5_rows = False
     row_counts: list[RowCount] = []
-    for row in rows:
-        counted, provision = art11_counted_quantity(row)
+    for i, row in enumerate(rows):
+        if counted_as_given is None:
+            counted, provision = art11_counted_quantity(row)
+        else:
+            counted = counted_as_given[i].counted
         on_art6 = art6_active and art6_1_business_path_row(row, purchase)
         if on_art6:
             art6_rows = True
@@ -461,30 +468,31 @@ def evaluate(
             if row.obtained_in_duty:
                 insider[row.category] = insider.get(row.category, 0) + counted
                 insider_units += weight[row.category] * counted
-        if with_rows:
+        if counted_as_given is None:
             row_counts.append(_row_count(row, counted, provision, "art6" if on_art6 else "art5"))
     gains = case.illegal_gains_cny
+    circumstances = case.circumstances
+    art6_only = art6_active and not art5_rows and gains == 0
+    # Positional: a keyword call to a class builds a dict of the keywords (the names
+    # below are the fields'; python -m bench.instructions: see the commit that added it).
+    whole = Part(PartName.WHOLE_CASE, _in_statute_order(by_category), units, gains)
+    insider_part = Part(
+        PartName.INSIDER_PART,
+        _in_statute_order(insider),
+        insider_units,
+        case.illegal_gains_from_duty_cny,
+    )
     facts = Facts(
-        whole=Part(
-            name=PartName.WHOLE_CASE,
-            by_category=_in_statute_order(by_category),
-            units=units,
-            gains=gains,
-        ),
-        insider=Part(
-            name=PartName.INSIDER_PART,
-            by_category=_in_statute_order(insider),
-            units=insider_units,
-            gains=case.illegal_gains_from_duty_cny,
-        ),
-        circumstances=case.circumstances,
-        conduct_date=case.conduct_date,
-        purchase=purchase,
-        findings=_any_finding(case.circumstances),
-        art5_rows=art5_rows,
-        art6_rows=art6_rows,
-        art6_active=art6_active,
-        art6_only=art6_active and not art5_rows and gains == 0,
+        whole,
+        insider_part,
+        circumstances,
+        case.conduct_date,
+        purchase,
+        _any_finding(circumstances),
+        art5_rows,
+        art6_rows,
+        art6_active,
+        art6_only,
     )
     lv = levels(rs)
     present = _present(facts, lv)
@@ -503,14 +511,14 @@ def evaluate(
         rank = max(rank, _RANK[g.tier])
     tier = Tier.of_rank(rank)
     return Evaluation(
-        tier=tier,
-        grounds=tuple(grounds),
-        rows=tuple(row_counts),
-        whole=facts.whole,
-        insider=facts.insider,
-        business_purchase_counted=art6_counted,
-        art5_rows=art5_rows,
-        art6_active=art6_active,
-        art6_only=facts.art6_only,
-        capped_findings=tuple(capped),
+        tier,
+        tuple(grounds),
+        tuple(row_counts),
+        whole,
+        insider_part,
+        art6_counted,
+        art5_rows,
+        art6_active,
+        art6_only,
+        tuple(capped),
     )

@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True, slots=True)  # not frozen: built twice a pass (calculator/evaluate.py)
+@dataclass(slots=True)  # not frozen: built twice a pass (calculator/evaluate.py)
 class Part:
     """The facts one test of Art. 5 looks at: counted records by category, their sum, the gains.
 
