@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from decimal import Decimal
+from enum import Enum
 from fractions import Fraction
 from typing import Any
 
@@ -46,6 +47,7 @@ from calculator import (
 from calculator.citation import cite_en, cite_zh
 from calculator.law import CATEGORY_NAMES
 from calculator.model import (
+    Basis,
     BusinessPurchase,
     Detail,
     FindingDetail,
@@ -59,6 +61,7 @@ from calculator.model import (
     Standard,
     StandardKind,
     SumDetail,
+    Tier,
 )
 from calculator.numbers import decimal_text, multiple_text
 from calculator.rules.common import fraction_text, money_text, number_or_fraction
@@ -74,6 +77,14 @@ __all__ = [
 ]
 
 _CATEGORY = {w: Category(w.value) for w in schemas.Category}
+_WIRE: dict[Enum, str] = {
+    member: member.value
+    for kind in (Category, Tier, PartName, Basis, OptionBasis)
+    for member in kind
+}
+"""The wire string of each of the core's enums written into every answer. ``Enum.value`` is
+a Python-level property, read about 18 times an answer (python -m bench.instructions,
+batch item: see the commit that added it)."""
 _OFFENDER = {w: Offender(w.value) for w in schemas.Offender}
 
 JSON = dict[str, Any]
@@ -239,9 +250,9 @@ _standard_texts = _StandardTexts()
 def _records_detail(d: RecordsDetail) -> JSON:
     standard, share = _standard_texts(d.standard)
     return {
-        "part": d.part.value,
+        "part": _WIRE[d.part],
         "item": d.standard.item,
-        "category": d.category.value,
+        "category": _WIRE[d.category],
         "counted": d.counted,
         "standard": standard,
         "share": share,
@@ -251,7 +262,7 @@ def _records_detail(d: RecordsDetail) -> JSON:
 def _sum_detail(d: SumDetail) -> JSON:
     standard, share = _standard_texts(d.standard)
     return {
-        "part": d.part.value,
+        "part": _WIRE[d.part],
         "item": d.standard.item,
         "proportional_sum": fraction_text(d.proportional_sum),
         "standard": standard,
@@ -263,7 +274,7 @@ def _gains_detail(d: GainsDetail) -> JSON:
     standard, share = _standard_texts(d.standard)
     insider = d.part is PartName.INSIDER_PART
     return {
-        "part": d.part.value,
+        "part": _WIRE[d.part],
         "item": d.standard.item,
         "illegal_gains_from_duty_cny" if insider else "illegal_gains_cny": money_text(d.amount),
         "standard_cny": standard,
@@ -282,11 +293,11 @@ def _profit_detail(d: ProfitDetail) -> JSON:
 def _finding_detail(d: FindingDetail) -> JSON:
     if d.part is None:
         return {"finding": d.finding}
-    return {"part": d.part.value, "finding": d.finding}
+    return {"part": _WIRE[d.part], "finding": d.finding}
 
 
 def _prior_detail(d: PriorPunishmentDetail) -> JSON:
-    out: JSON = {"part": d.part.value}
+    out: JSON = {"part": _WIRE[d.part]}
     if d.prior_criminal_punishment:
         out["prior_criminal_punishment"] = True
     if d.prior_administrative_penalty_date and d.window_start and d.window_end:
@@ -319,9 +330,9 @@ def _fraction(value: Fraction | Decimal) -> Fraction:
 def _ground(g: Ground) -> JSON:
     return {
         "provision": g.provision,
-        "tier": g.tier.value,
+        "tier": _WIRE[g.tier],
         "text": g.text,
-        "basis": g.basis.value,
+        "basis": _WIRE[g.basis],
         "detail": _detail(g.detail),
         "standard": _standard(g.standard),
         "cite_zh": cite_zh(g.provision),
@@ -334,7 +345,7 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
         "rows": [
             {
                 "index": i,
-                "category": r.category.value,
+                "category": _WIRE[r.category],
                 "count": r.count,
                 "recipients": r.recipients,
                 "counted": r.counted,
@@ -345,8 +356,8 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
             }
             for i, (r, row) in enumerate(zip(q.rows, rows, strict=True))
         ],
-        "by_category": {c.value: n for c, n in q.by_category.items()},
-        "insider_by_category": {c.value: n for c, n in q.insider_by_category.items()},
+        "by_category": {_WIRE[c]: n for c, n in q.by_category.items()},
+        "insider_by_category": {_WIRE[c]: n for c, n in q.insider_by_category.items()},
         "business_purchase_counted": q.business_purchase_counted,
         "proportional_sum": fraction_text(q.proportional_sum),
         "insider_proportional_sum": fraction_text(q.insider_proportional_sum),
@@ -372,7 +383,7 @@ _standards = _Encoded(_fraction_texts)
 
 def _addition(a: Addition) -> JSON:
     route = {
-        "basis": a.basis.value,
+        "basis": _WIRE[a.basis],
         "contested": a.contested,
         "open_question": a.open_question,
         "standard": _standard(a.standard),
@@ -382,7 +393,7 @@ def _addition(a: Addition) -> JSON:
     if a.category is not None:
         return {
             "provision": a.provision,
-            "category": a.category.value,
+            "category": _WIRE[a.category],
             "additional_records": a.additional_records,
             **route,
         }
@@ -402,7 +413,7 @@ def _next_tier(n: NextTier | None) -> JSON | None:
     if n is None:
         return None
     return {
-        "tier": n.tier.value,
+        "tier": _WIRE[n.tier],
         "options": [
             _addition(a) if a.basis is OptionBasis.CALLER_FINDING else _option(a) for a in n.options
         ],
@@ -461,8 +472,8 @@ def _provisions_applied_json(refs: tuple[ProvisionRef, ...]) -> list[JSON]:
 def _classification_json(c: Classification) -> JSON:
     return {
         "sensitive": c.sensitive,
-        "lenient_tier": c.lenient_tier.value,
-        "strict_tier": c.strict_tier.value,
+        "lenient_tier": _WIRE[c.lenient_tier],
+        "strict_tier": _WIRE[c.strict_tier],
     }
 
 
@@ -489,7 +500,7 @@ def assessment(a: Assessment, request: schemas.AssessmentRequest, *, digest: str
     """
     c = a.classification
     return {
-        "tier": a.tier.value,
+        "tier": _WIRE[a.tier],
         "tier_zh": a.tier_zh,
         "grounds": [_ground(g) for g in a.grounds],
         "quantity": _quantity(a.quantity, request.records),
