@@ -185,11 +185,11 @@ Quantity = RecordsDetail | SumDetail | GainsDetail
 """The details of grounds on a quantity: records, the proportional sum, the gains."""
 
 
-def _quantity_key(d: Quantity) -> tuple[PartName, str]:
+def _quantity_key(d: Quantity) -> tuple[PartName, Category | str]:
     """Grounds on the same quantity share a key: (part, category / sum / gains)."""
     match d:
         case RecordsDetail():
-            return d.part, f"category:{d.category.value}"
+            return d.part, d.category
         case SumDetail():
             return d.part, "sum"
         case GainsDetail():
@@ -359,7 +359,7 @@ def _other_clause(g: Ground) -> _Clause:
 def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
     """One clause per quantity (all the levels it reaches) and per other ground, in order."""
     clauses: list[_Clause] = []
-    by_key: dict[tuple[PartName, str], _Clause] = {}
+    by_key: dict[tuple[PartName, Category | str], _Clause] = {}
     for g in grounds:
         d = g.detail
         if not isinstance(d, RecordsDetail | SumDetail | GainsDetail):

@@ -93,6 +93,8 @@ class Level:
     """``need_records`` split by item (5.1.3, 5.1.4, 5.1.5): the categories each item tests."""
     cited: Mapping[str, tuple[str, str]]
     """For each item, the provision a ground at this level cites and its verbatim text."""
+    least_units_of_item: Mapping[str, int]
+    """As ``least_units``, for the categories of one item (5.1.3, 5.1.4, 5.1.5)."""
     per_category: tuple[tuple[Category, int, int], ...]
     """Each category in the statute's order with its ``need_records`` and its weight."""
 
@@ -159,6 +161,10 @@ def _level(
         least_units=min(need_units, *(rs.weight[c] * n for c, n in need_records.items())),
         need_of_item=need_of_item,
         cited=cited,
+        least_units_of_item={
+            item: min(rs.weight[c] * n for c, n in needs.items())
+            for item, needs in need_of_item.items()
+        },
         per_category=tuple((c, need_records[c], rs.weight[c]) for c in Category),
     )
 
@@ -301,6 +307,8 @@ def records_reaching(part: Part, item: str, level: Level) -> list[Ground]:
     if part.units < level.least_units:
         return found  # no category can be at its standard: it would weigh at least this much
     need = level.need_of_item[item]
+    if part.units < level.least_units_of_item[item]:
+        return found  # no category of this item can be at its standard
     for c, n in part.by_category.items():
         if c in need and n >= need[c]:
             found.append(_ground(level, item, _records_detail(level, c, n)))
