@@ -41,6 +41,7 @@ __all__ = [
     "gains_reaching",
     "half_of",
     "levels",
+    "may_reach",
     "reaches_a_record_standard",
     "records_reaching",
     "slot_setter",
@@ -313,6 +314,16 @@ def records_reaching(part: Part, item: str, level: Level) -> list[Ground]:
         if c in need and n >= need[c]:
             found.append(_ground(level, item, _records_detail(level, c, n)))
     return found
+
+
+def may_reach(part: Part, level: Level) -> bool:
+    """Whether the part weighs or gains at least the least standard of items 三 to 七 at ``level``.
+
+    Below both, no ground of these items holds, and the five items are not tried one by one
+    (the insider part and the ten-fold levels are mostly below; python -m
+    bench.instructions, 4 mixed rows: see the commit that added it).
+    """
+    return part.units >= level.least_units or part.gains >= level.need_gains
 
 
 def reaches_a_record_standard(part: Part, level: Level) -> bool:
