@@ -266,7 +266,7 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
     opinion_zh, opinion_en = write_opinion(
         tier=ev.tier, grounds=ev.grounds, open_questions=questions
     )
-    insider = any(g.on_insider_part for g in ev.grounds)
+    insider = ev.insider.present and any(g.on_insider_part for g in ev.grounds)
     penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider, case.offender, rs)
     leniency = _leniency(ev.tier, case.leniency_facts)
     return assessment(

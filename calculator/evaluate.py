@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from calculator.law import Ruleset
 from calculator.model import (
+    Addition,
     Assessment,
     BusinessPurchase,
     Case,
@@ -60,7 +61,16 @@ from calculator.rules.art6 import (
 from calculator.rules.art11 import art11_counted_quantity
 from calculator.standards import Levels, Part, levels, slot_setter
 
-__all__ = ["RULES", "Evaluation", "Facts", "Rule", "assessment", "evaluate", "quantity"]
+__all__ = [
+    "RULES",
+    "Evaluation",
+    "Facts",
+    "Rule",
+    "assessment",
+    "evaluate",
+    "next_tier_answer",
+    "quantity",
+]
 
 
 # Per-pass values are plain slots classes, not frozen: a frozen dataclass sets each field
@@ -393,6 +403,19 @@ def assessment(
     _set_a_opinion_zh(a, opinion_zh)
     _set_a_opinion_en(a, opinion_en)
     return a
+
+
+_set_next_tier = slot_setter(NextTier, "tier")
+_set_next_options = slot_setter(NextTier, "options")
+
+
+def next_tier_answer(tier: Tier, options: tuple[Addition, ...]) -> NextTier:
+    """``NextTier(tier=…, options=…)``, filled through its slots (made for every case below
+    情节特别严重)."""
+    n: NextTier = _new(NextTier)
+    _set_next_tier(n, tier)
+    _set_next_options(n, options)
+    return n
 
 
 def _row_count(row: RecordRow, counted: int, provision: str, path: str) -> RowCount:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
-from calculator.evaluate import Evaluation
+from calculator.evaluate import Evaluation, next_tier_answer
 from calculator.law import Ruleset, ruleset_by_id
 from calculator.model import (
     Addition,
@@ -68,7 +68,7 @@ def next_tier(ev: Evaluation, gains: Decimal, rs: Ruleset) -> NextTier | None:
         options.append(_caller_finding(cap_lift, additional_gains_cny=CENT))
     else:
         options.append(_gains_option(rs.id, target, max(money, CENT)))
-    return NextTier(tier=target, options=tuple(options))
+    return next_tier_answer(target, tuple(options))
 
 
 @lru_cache(maxsize=8192)

@@ -15,11 +15,13 @@ from calculator.model import (
     Category,
     GainsDetail,
     Ground,
+    NextTier,
     Quantity,
     RecordRow,
     RecordsDetail,
     RowCount,
     SumDetail,
+    Tier,
 )
 
 
@@ -104,3 +106,10 @@ def test_an_assessment_has_every_field_set() -> None:
     names = [f.name for f in fields(Assessment)]
     assert list(evaluate._ASSESSMENT_FIELDS) == names == list(Assessment.__slots__)
     assert answer == Assessment(**{n: getattr(answer, n) for n in names})
+
+
+def test_a_next_tier_is_the_constructed_one() -> None:
+    """``evaluate.next_tier_answer`` sets every field of ``NextTier``."""
+    made = evaluate.next_tier_answer(Tier.SERIOUS, ())
+    assert made == NextTier(tier=Tier.SERIOUS, options=())
+    assert [f.name for f in fields(NextTier)] == list(NextTier.__slots__)
