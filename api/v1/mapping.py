@@ -65,6 +65,7 @@ from calculator.model import (
 )
 from calculator.numbers import decimal_text, multiple_text
 from calculator.rules.common import fraction_text, money_text, number_or_fraction
+from calculator.standards import slot_setter
 
 __all__ = [
     "assessment",
@@ -98,6 +99,65 @@ _NO_FINDINGS = Circumstances()
 _NO_LENIENCY_FACTS = LeniencyFacts()
 
 
+# The request's case and rows are the core's frozen dataclasses; a frozen ``__init__`` sets
+# each field through ``object.__setattr__`` (about 1,300 instructions a field), so they are
+# filled through their slots instead: the same objects, every field set
+# (tests/api/test_mapping.py compares them with the constructors' own).
+_new = object.__new__
+(
+    _set_row_category,
+    _set_row_count,
+    _set_row_recipients,
+    _set_row_in_duty,
+    _set_row_alternatives,
+    _set_row_label,
+) = (
+    slot_setter(RecordRow, name)
+    for name in (
+        "category",
+        "count",
+        "recipients",
+        "obtained_in_duty",
+        "alternative_categories",
+        "label",
+    )
+)
+(
+    _set_case_conduct_date,
+    _set_case_offender,
+    _set_case_records,
+    _set_case_gains,
+    _set_case_duty_gains,
+    _set_case_circumstances,
+    _set_case_purchase,
+    _set_case_leniency_facts,
+) = (
+    slot_setter(Case, name)
+    for name in (
+        "conduct_date",
+        "offender",
+        "records",
+        "illegal_gains_cny",
+        "illegal_gains_from_duty_cny",
+        "circumstances",
+        "business_purchase",
+        "leniency_facts",
+    )
+)
+
+
+def _record_row(row: schemas.RecordRow) -> RecordRow:
+    """``RecordRow(category=…, count=…, …)`` for a validated row, filled through its slots."""
+    r: RecordRow = _new(RecordRow)
+    _set_row_category(r, _CATEGORY[row.category])
+    _set_row_count(r, row.count)
+    _set_row_recipients(r, row.recipients)
+    _set_row_in_duty(r, row.obtained_in_duty)
+    _set_row_alternatives(r, tuple(map(_CATEGORY.__getitem__, row.alternative_categories)))
+    _set_row_label(r, row.label)
+    return r
+
+
 def case(request: schemas.AssessmentRequest) -> Case:
     """The core's ``Case`` for a validated request.
 
@@ -107,25 +167,15 @@ def case(request: schemas.AssessmentRequest) -> Case:
     purchase = request.business_purchase
     c = request.circumstances
     facts = request.leniency_facts
-    return Case(
-        conduct_date=request.conduct_date,
-        offender=_OFFENDER[request.offender],
-        records=tuple(
-            RecordRow(
-                category=_CATEGORY[row.category],
-                count=row.count,
-                recipients=row.recipients,
-                obtained_in_duty=row.obtained_in_duty,
-                alternative_categories=tuple(
-                    map(_CATEGORY.__getitem__, row.alternative_categories)
-                ),
-                label=row.label,
-            )
-            for row in request.records
-        ),
-        illegal_gains_cny=Decimal(request.illegal_gains_cny),
-        illegal_gains_from_duty_cny=Decimal(request.illegal_gains_from_duty_cny),
-        circumstances=_NO_FINDINGS
+    made: Case = _new(Case)
+    _set_case_conduct_date(made, request.conduct_date)
+    _set_case_offender(made, _OFFENDER[request.offender])
+    _set_case_records(made, tuple(map(_record_row, request.records)))
+    _set_case_gains(made, Decimal(request.illegal_gains_cny))
+    _set_case_duty_gains(made, Decimal(request.illegal_gains_from_duty_cny))
+    _set_case_circumstances(
+        made,
+        _NO_FINDINGS
         if not c.model_fields_set
         else Circumstances(
             whereabouts_used_in_crime=c.whereabouts_used_in_crime,
@@ -137,10 +187,16 @@ def case(request: schemas.AssessmentRequest) -> Case:
             major_loss_or_bad_social_impact=c.major_loss_or_bad_social_impact,
             other_especially_serious_circumstances=c.other_especially_serious_circumstances,
         ),
-        business_purchase=None
+    )
+    _set_case_purchase(
+        made,
+        None
         if purchase is None
         else BusinessPurchase(profit_cny=Decimal(purchase.profit_cny), resold=purchase.resold),
-        leniency_facts=_NO_LENIENCY_FACTS
+    )
+    _set_case_leniency_facts(
+        made,
+        _NO_LENIENCY_FACTS
         if not facts.model_fields_set
         else LeniencyFacts(
             first_offender=facts.first_offender,
@@ -148,6 +204,7 @@ def case(request: schemas.AssessmentRequest) -> Case:
             remorse=facts.remorse,
         ),
     )
+    return made
 
 
 def input_digest(request: schemas.AssessmentRequest) -> str:
