@@ -383,8 +383,8 @@ def assessment(
     opinion_zh: str,
     opinion_en: str,
 ) -> Assessment:
-    """``Assessment(...)`` with the same keywords, filled through its slots (15 fields: the
-    frozen ``__init__`` would spend about 20,000 instructions on ``object.__setattr__``).
+    """``Assessment(...)`` with the same keywords, filled through its slots (15 fields;
+    python -m bench.instructions, 1-row case: 260,100 → 243,600 instructions per assessment).
     """
     a: Assessment = _new(Assessment)
     _set_a_tier(a, tier)
@@ -463,8 +463,8 @@ def evaluate(
     A later pass over the same rows (the D5 variants, which change only categories, and
     the D18 comparison) passes ``counted_as_given``, the pass over the case as given's
     ``rows``: Art. 11 counts a row alike in any category, so its counts are reused and
-    the pass reports no rows (python -m bench.instructions, 10 rows with alternatives:
-    see the commit that added it).
+    the pass reports no rows (python -m bench.instructions, 10 rows with alternatives,
+    with the positional per-pass values below: 1,145,500 → 1,069,000 instructions).
     """
     art6_active = purchase is not None and not purchase.resold
     weight = rs.weight
@@ -497,7 +497,8 @@ def evaluate(
     circumstances = case.circumstances
     art6_only = art6_active and not art5_rows and gains == 0
     # Positional: a keyword call to a class builds a dict of the keywords (the names
-    # below are the fields'; python -m bench.instructions: see the commit that added it).
+    # below are the fields'; python -m bench.instructions, 1-row case, with the reuse of
+    # the Art. 11 counts above: 243,600 → 232,000 instructions).
     whole = Part(PartName.WHOLE_CASE, _in_statute_order(by_category), units, gains)
     insider_part = Part(
         PartName.INSIDER_PART,
