@@ -144,7 +144,10 @@ _UNCHANGED = {t: Classification(sensitive=False, lenient_tier=t, strict_tier=t) 
 def _classification(case: Case, ev: Evaluation, rs: Ruleset) -> Classification:
     """D5: the tier with every row in its most lenient and in its strictest candidate category."""
     rows = case.records
-    if not any(r.alternative_categories for r in rows):
+    for r in rows:
+        if r.alternative_categories:
+            break
+    else:
         return _UNCHANGED[ev.tier]
     tiers: list[Tier] = []
     for strict in (False, True):

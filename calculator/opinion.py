@@ -386,9 +386,9 @@ def _clause_zh(c: _Clause) -> str:
 
 
 def _clause_en(c: _Clause) -> str:
-    reached = c.reached_en[0] + "".join(
-        f" and {r.removeprefix('reaching ')}" for r in c.reached_en[1:]
-    )
+    reached = c.reached_en[0]
+    for r in c.reached_en[1:]:
+        reached += f" and {r.removeprefix('reaching ')}"
     return f"{c.subject_en}, {reached}, so the conduct is {_TIER_EN[c.tier]}"
 
 
