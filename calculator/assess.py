@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from fractions import Fraction
 from functools import lru_cache
 
-from calculator.evaluate import Evaluation, evaluate
+from calculator.evaluate import Evaluation, assessment, evaluate, quantity
 from calculator.law import STATUTES, Ruleset, Statute, provision_text, ruleset_for, statute_for
 from calculator.model import (
     Assessment,
@@ -26,7 +25,6 @@ from calculator.model import (
     Offender,
     Penalty,
     ProvisionRef,
-    Quantity,
     RecordRow,
     RulesetRef,
     Tier,
@@ -37,7 +35,6 @@ from calculator.questions import open_questions, warnings
 from calculator.rules.art10 import art10_leniency
 from calculator.rules.art12 import art12_fine_guide
 from calculator.rules.penalty import cl253_1_statutory_range
-from calculator.standards import levels
 
 __all__ = ["ENGINE_VERSION", "assess", "china_today", "validate"]
 
@@ -140,16 +137,25 @@ def _variant(row: RecordRow, strict: bool, rs: Ruleset) -> RecordRow:
     return replace(row, category=chosen)
 
 
+_UNCHANGED = {t: Classification(sensitive=False, lenient_tier=t, strict_tier=t) for t in Tier}
+"""The classification of a case without alternative categories, one shared object per tier."""
+
+
 def _classification(case: Case, ev: Evaluation, rs: Ruleset) -> Classification:
     """D5: the tier with every row in its most lenient and in its strictest candidate category."""
     rows = case.records
-    if not any(r.alternative_categories for r in rows):
-        return Classification(sensitive=False, lenient_tier=ev.tier, strict_tier=ev.tier)
+    for r in rows:
+        if r.alternative_categories:
+            break
+    else:
+        return _UNCHANGED[ev.tier]
     tiers: list[Tier] = []
     for strict in (False, True):
         variant = tuple(_variant(r, strict, rs) for r in rows)
         tiers.append(
-            evaluate(case, variant, rs, purchase=case.business_purchase, with_rows=False).tier
+            evaluate(
+                case, variant, rs, purchase=case.business_purchase, counted_as_given=ev.rows
+            ).tier
         )
     lenient, strict_tier = tiers
     return Classification(
@@ -243,14 +249,6 @@ def _ruleset_ref(rs: Ruleset, *, by_conduct_date: bool) -> RulesetRef:
     )
 
 
-def _sum(units: int, base: int) -> Fraction:
-    """The proportional sum ``units / base`` (most cases have no insider part: 0)."""
-    return _ZERO if units == 0 else Fraction(units, base)
-
-
-_ZERO = Fraction(0)
-
-
 def assess(case: Case, *, today: date | None = None) -> Assessment:
     """Assess one case under 法释〔2017〕10号: the tier, every ground, and why.
 
@@ -266,30 +264,19 @@ def assess(case: Case, *, today: date | None = None) -> Assessment:
     ev = evaluate(case, case.records, rs, purchase=purchase)
     art5_tier: Tier | None = None
     if purchase is not None and not purchase.resold:
-        art5_tier = evaluate(case, case.records, rs, purchase=None, with_rows=False).tier
-    lv = levels(rs)
-    quantity = Quantity(
-        rows=ev.rows,
-        by_category=ev.whole.by_category,
-        insider_by_category=ev.insider.by_category,
-        business_purchase_counted=ev.business_purchase_counted,
-        proportional_sum=_sum(ev.whole.units, rs.base),
-        insider_proportional_sum=_sum(ev.insider.units, rs.base),
-        proportional_sum_standards=lv.sum_standards,
-        insider_proportional_sum_standards=lv.insider_sum_standards,
-    )
+        art5_tier = evaluate(case, case.records, rs, purchase=None, counted_as_given=ev.rows).tier
     questions = open_questions(ev, case, rs, art5_tier=art5_tier)
     opinion_zh, opinion_en = write_opinion(
         tier=ev.tier, grounds=ev.grounds, open_questions=questions
     )
-    insider = any(g.on_insider_part for g in ev.grounds)
+    insider = ev.insider.present and any(g.on_insider_part for g in ev.grounds)
     penalty = _penalty(ev.tier, statute, case.illegal_gains_cny, insider, case.offender, rs)
     leniency = _leniency(ev.tier, case.leniency_facts)
-    return Assessment(
+    return assessment(
         tier=ev.tier,
         tier_zh=ev.tier.zh,
         grounds=ev.grounds,
-        quantity=quantity,
+        quantity=quantity(ev, rs),
         next_tier=next_tier(ev, case.illegal_gains_cny, rs),
         classification=_classification(case, ev, rs),
         penalty=penalty,

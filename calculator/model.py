@@ -116,12 +116,16 @@ class Offender(enum.Enum):
     NATURAL_PERSON = "natural_person"
     UNIT = "unit"
 
+    __hash__ = object.__hash__  # identity hashing, as for Category
+
 
 class Basis(enum.Enum):
     """Whether a ground was computed from the facts or rests on the caller's finding (D15, D16)."""
 
     COMPUTED = "computed"
     CALLER_FINDING = "caller_finding"
+
+    __hash__ = object.__hash__  # identity hashing, as for Category
 
 
 class OptionBasis(enum.Enum):
@@ -134,6 +138,8 @@ class OptionBasis(enum.Enum):
         "caller_finding"  # a finding held back by D20 applies once Art. 5 conduct is added
     )
 
+    __hash__ = object.__hash__  # identity hashing, as for Category
+
 
 class StandardKind(enum.Enum):
     """What a standard counts: records of one category, the proportional sum, or yuan."""
@@ -141,6 +147,8 @@ class StandardKind(enum.Enum):
     RECORDS = "records"
     PROPORTIONAL_SUM = "proportional_sum"
     YUAN = "yuan"
+
+    __hash__ = object.__hash__  # identity hashing, as for Category
 
 
 class LeniencyStatus(enum.Enum):
@@ -151,6 +159,8 @@ class LeniencyStatus(enum.Enum):
     FACTS_MISSING = "facts_missing"
     EXCLUDED_ESPECIALLY_SERIOUS = "excluded_especially_serious"
     NO_OFFENCE = "no_offence"
+
+    __hash__ = object.__hash__  # identity hashing, as for Category
 
 
 # ---------------------------------------------------------------------------
@@ -275,6 +285,8 @@ class PartName(enum.Enum):
     WHOLE_CASE = "whole_case"  # every Art. 5 row and the total gains
     INSIDER_PART = "insider_part"  # the rows and gains from duty or service alone (5.1.8)
     BUSINESS_PURCHASE = "business_purchase"  # the Art. 6 conduct
+
+    __hash__ = object.__hash__  # identity hashing, as for Category
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -15,7 +15,7 @@ Exactness (D1): a count ``n`` reaches ``T(c) × multiple`` exactly when
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -41,14 +41,16 @@ __all__ = [
     "gains_reaching",
     "half_of",
     "levels",
+    "may_reach",
     "reaches_a_record_standard",
     "records_reaching",
+    "slot_setter",
     "sum_reaching",
     "ten_times",
 ]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(slots=True)  # not frozen: built twice a pass (calculator/evaluate.py)
 class Part:
     """The facts one test of Art. 5 looks at: counted records by category, their sum, the gains.
 
@@ -88,6 +90,15 @@ class Level:
     gains: Standard
     need_gains: Decimal
     least_units: int
+    need_of_item: Mapping[str, Mapping[Category, int]]
+    """``need_records`` split by item (5.1.3, 5.1.4, 5.1.5): the categories each item tests."""
+    cited: Mapping[str, tuple[str, str]]
+    """For each item, the provision a ground at this level cites and its verbatim text."""
+    least_units_of_item: Mapping[str, int]
+    """As ``least_units``, for the categories of one item (5.1.3, 5.1.4, 5.1.5)."""
+    per_category: tuple[tuple[Category, int, int], ...]
+    """Each category in the statute's order with its ``need_records`` and its weight, for
+    ``next_tier`` (callgrind, next_tier() of bench/core.py's 1-row case: 63,900 → 48,800)."""
 
 
 def _ceil(value: Fraction) -> int:
@@ -134,6 +145,11 @@ def _level(
     )
     need_units = _ceil(rs.base * Fraction(proportional.value))
     gains = standard(StandardKind.YUAN, rs.gains_provision, rs.gains_cny)
+    need_of_item: dict[str, dict[Category, int]] = {}
+    for c, s in records.items():
+        need_of_item.setdefault(s.item, {})[c] = need_records[c]
+    items = (*need_of_item, proportional.item, gains.item)
+    cited = {item: (provision or item, provision_text(provision or item)) for item in items}
     return Level(
         tier=tier,
         part=part,
@@ -145,6 +161,13 @@ def _level(
         gains=gains,
         need_gains=rs.gains_cny * (share * factor).numerator / (share * factor).denominator,
         least_units=min(need_units, *(rs.weight[c] * n for c, n in need_records.items())),
+        need_of_item=need_of_item,
+        cited=cited,
+        least_units_of_item={
+            item: min(rs.weight[c] * n for c, n in needs.items())
+            for item, needs in need_of_item.items()
+        },
+        per_category=tuple((c, need_records[c], rs.weight[c]) for c in Category),
     )
 
 
@@ -224,37 +247,97 @@ def _sum_value(level: Level) -> Fraction:
     return Fraction(level.proportional_sum.value)
 
 
+# The functions below run for every part at every level of every pass: each reads the
+# level's prebuilt tables (``need_of_item``, ``cited``) and loops without a comprehension.
+# The grounds and their details are the public model's frozen dataclasses; a frozen
+# ``__init__`` sets each field through ``object.__setattr__`` (about 1,300 instructions a
+# field), so the two made here for every quantity ground are filled through their slots
+# instead: the same objects, every field set once (tests/calculator/test_slots.py).
+# Measured with callgrind, evaluate() of bench/core.py's 1-row case: 99,700 → 91,100
+# instructions with the tables, → 83,100 with the grounds filled through their slots
+# (a 6-field frozen dataclass: 13,000 instructions by its constructor, 6,100 so).
+
+_new = object.__new__
+
+
+def slot_setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """The setter of one slot of ``cls`` (a frozen dataclass's field)."""
+    setter: Callable[[object, object], None] = getattr(cls, name).__set__
+    return setter
+
+
+_set_provision = slot_setter(Ground, "provision")
+_set_tier = slot_setter(Ground, "tier")
+_set_text = slot_setter(Ground, "text")
+_set_basis = slot_setter(Ground, "basis")
+_set_detail = slot_setter(Ground, "detail")
+_set_records_part = slot_setter(RecordsDetail, "part")
+_set_records_category = slot_setter(RecordsDetail, "category")
+_set_records_counted = slot_setter(RecordsDetail, "counted")
+_set_records_standard = slot_setter(RecordsDetail, "standard")
+_set_sum_part = slot_setter(SumDetail, "part")
+_set_sum_value = slot_setter(SumDetail, "proportional_sum")
+_set_sum_standard = slot_setter(SumDetail, "standard")
+_set_gains_part = slot_setter(GainsDetail, "part")
+_set_gains_amount = slot_setter(GainsDetail, "amount")
+_set_gains_standard = slot_setter(GainsDetail, "standard")
+
+
 def _ground(level: Level, item: str, detail: RecordsDetail | SumDetail | GainsDetail) -> Ground:
-    provision = level.provision or item
-    return Ground(
-        provision=provision,
-        tier=level.tier,
-        text=provision_text(provision),
-        basis=Basis.COMPUTED,
-        detail=detail,
-    )
+    """``Ground(provision=…, tier=level.tier, text=…, basis=COMPUTED, detail=detail)``."""
+    provision, text = level.cited[item]
+    g: Ground = _new(Ground)
+    _set_provision(g, provision)
+    _set_tier(g, level.tier)
+    _set_text(g, text)
+    _set_basis(g, Basis.COMPUTED)
+    _set_detail(g, detail)
+    return g
+
+
+def _records_detail(level: Level, category: Category, counted: int) -> RecordsDetail:
+    """``RecordsDetail(part=level.part, category=…, counted=…, standard=…)``."""
+    d: RecordsDetail = _new(RecordsDetail)
+    _set_records_part(d, level.part)
+    _set_records_category(d, category)
+    _set_records_counted(d, counted)
+    _set_records_standard(d, level.records[category])
+    return d
 
 
 def records_reaching(part: Part, item: str, level: Level) -> list[Ground]:
     """A ground for each category of ``item`` whose counted records reach its standard at ``level``."""
+    found: list[Ground] = []
     if part.units < level.least_units:
-        return []  # no category can be at its standard: it would weigh at least this much
-    return [
-        _ground(
-            level,
-            item,
-            RecordsDetail(part=level.part, category=c, counted=n, standard=level.records[c]),
-        )
-        for c, n in part.by_category.items()
-        if level.records[c].item == item and n >= level.need_records[c]
-    ]
+        return found  # no category can be at its standard: it would weigh at least this much
+    need = level.need_of_item[item]
+    if part.units < level.least_units_of_item[item]:
+        return found  # no category of this item can be at its standard
+    for c, n in part.by_category.items():
+        if c in need and n >= need[c]:
+            found.append(_ground(level, item, _records_detail(level, c, n)))
+    return found
+
+
+def may_reach(part: Part, level: Level) -> bool:
+    """Whether the part weighs or gains at least the least standard of items 三 to 七 at ``level``.
+
+    Below both, no ground of these items holds, and the five items are not tried one by one
+    (the insider part and the ten-fold levels are mostly below; python -m
+    callgrind, evaluate() of bench/core.py's 4 mixed rows: 139,100 → 127,100 instructions).
+    """
+    return part.units >= level.least_units or part.gains >= level.need_gains
 
 
 def reaches_a_record_standard(part: Part, level: Level) -> bool:
     """Whether any single category reaches its own record standard at ``level``."""
     if part.units < level.least_units:
         return False
-    return any(n >= level.need_records[c] for c, n in part.by_category.items())
+    need = level.need_records
+    for c, n in part.by_category.items():  # noqa: SIM110 - a loop, not a generator (see above)
+        if n >= need[c]:
+            return True
+    return False
 
 
 def sum_reaching(part: Part, level: Level, rs: Ruleset) -> Ground | None:
@@ -262,9 +345,10 @@ def sum_reaching(part: Part, level: Level, rs: Ruleset) -> Ground | None:
     if part.units < level.need_units:
         return None
     standard = level.proportional_sum
-    detail = SumDetail(
-        part=level.part, proportional_sum=Fraction(part.units, rs.base), standard=standard
-    )
+    detail: SumDetail = _new(SumDetail)  # SumDetail(part=…, proportional_sum=…, standard=…)
+    _set_sum_part(detail, level.part)
+    _set_sum_value(detail, Fraction(part.units, rs.base))
+    _set_sum_standard(detail, standard)
     return _ground(level, standard.item, detail)
 
 
@@ -272,5 +356,8 @@ def gains_reaching(part: Part, level: Level) -> Ground | None:
     """A ground if the part's gains reach the gains standard at ``level`` (D10)."""
     if part.gains < level.need_gains:
         return None
-    detail = GainsDetail(part=level.part, amount=part.gains, standard=level.gains)
+    detail: GainsDetail = _new(GainsDetail)  # GainsDetail(part=…, amount=…, standard=…)
+    _set_gains_part(detail, level.part)
+    _set_gains_amount(detail, part.gains)
+    _set_gains_standard(detail, level.gains)
     return _ground(level, level.gains.item, detail)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from decimal import Decimal
+from enum import Enum
 from fractions import Fraction
 from typing import Any
 
@@ -46,10 +47,12 @@ from calculator import (
 from calculator.citation import cite_en, cite_zh
 from calculator.law import CATEGORY_NAMES
 from calculator.model import (
+    Basis,
     BusinessPurchase,
     Detail,
     FindingDetail,
     GainsDetail,
+    OptionBasis,
     PartName,
     PriorPunishmentDetail,
     ProfitDetail,
@@ -58,9 +61,11 @@ from calculator.model import (
     Standard,
     StandardKind,
     SumDetail,
+    Tier,
 )
 from calculator.numbers import decimal_text, multiple_text
 from calculator.rules.common import fraction_text, money_text, number_or_fraction
+from calculator.standards import slot_setter
 
 __all__ = [
     "assessment",
@@ -73,6 +78,14 @@ __all__ = [
 ]
 
 _CATEGORY = {w: Category(w.value) for w in schemas.Category}
+_WIRE: dict[Enum, str] = {
+    member: member.value
+    for kind in (Category, Tier, PartName, Basis, OptionBasis)
+    for member in kind
+}
+"""The wire string of each of the core's enums written into every answer. ``Enum.value`` is
+a Python-level property, read about 18 times an answer (python -m bench.instructions,
+batch item, with the records-item gate of calculator/standards.py: 844,400 → 803,200)."""
 _OFFENDER = {w: Offender(w.value) for w in schemas.Offender}
 
 JSON = dict[str, Any]
@@ -86,6 +99,65 @@ _NO_FINDINGS = Circumstances()
 _NO_LENIENCY_FACTS = LeniencyFacts()
 
 
+# The request's case and rows are the core's frozen dataclasses; a frozen ``__init__`` sets
+# each field through ``object.__setattr__`` (about 1,300 instructions a field), so they are
+# filled through their slots instead: the same objects, every field set
+# (tests/api/test_mapping.py compares them with the constructors' own).
+_new = object.__new__
+(
+    _set_row_category,
+    _set_row_count,
+    _set_row_recipients,
+    _set_row_in_duty,
+    _set_row_alternatives,
+    _set_row_label,
+) = (
+    slot_setter(RecordRow, name)
+    for name in (
+        "category",
+        "count",
+        "recipients",
+        "obtained_in_duty",
+        "alternative_categories",
+        "label",
+    )
+)
+(
+    _set_case_conduct_date,
+    _set_case_offender,
+    _set_case_records,
+    _set_case_gains,
+    _set_case_duty_gains,
+    _set_case_circumstances,
+    _set_case_purchase,
+    _set_case_leniency_facts,
+) = (
+    slot_setter(Case, name)
+    for name in (
+        "conduct_date",
+        "offender",
+        "records",
+        "illegal_gains_cny",
+        "illegal_gains_from_duty_cny",
+        "circumstances",
+        "business_purchase",
+        "leniency_facts",
+    )
+)
+
+
+def _record_row(row: schemas.RecordRow) -> RecordRow:
+    """``RecordRow(category=…, count=…, …)`` for a validated row, filled through its slots."""
+    r: RecordRow = _new(RecordRow)
+    _set_row_category(r, _CATEGORY[row.category])
+    _set_row_count(r, row.count)
+    _set_row_recipients(r, row.recipients)
+    _set_row_in_duty(r, row.obtained_in_duty)
+    _set_row_alternatives(r, tuple(map(_CATEGORY.__getitem__, row.alternative_categories)))
+    _set_row_label(r, row.label)
+    return r
+
+
 def case(request: schemas.AssessmentRequest) -> Case:
     """The core's ``Case`` for a validated request.
 
@@ -95,25 +167,15 @@ def case(request: schemas.AssessmentRequest) -> Case:
     purchase = request.business_purchase
     c = request.circumstances
     facts = request.leniency_facts
-    return Case(
-        conduct_date=request.conduct_date,
-        offender=_OFFENDER[request.offender],
-        records=tuple(
-            RecordRow(
-                category=_CATEGORY[row.category],
-                count=row.count,
-                recipients=row.recipients,
-                obtained_in_duty=row.obtained_in_duty,
-                alternative_categories=tuple(
-                    map(_CATEGORY.__getitem__, row.alternative_categories)
-                ),
-                label=row.label,
-            )
-            for row in request.records
-        ),
-        illegal_gains_cny=Decimal(request.illegal_gains_cny),
-        illegal_gains_from_duty_cny=Decimal(request.illegal_gains_from_duty_cny),
-        circumstances=_NO_FINDINGS
+    made: Case = _new(Case)
+    _set_case_conduct_date(made, request.conduct_date)
+    _set_case_offender(made, _OFFENDER[request.offender])
+    _set_case_records(made, tuple(map(_record_row, request.records)))
+    _set_case_gains(made, Decimal(request.illegal_gains_cny))
+    _set_case_duty_gains(made, Decimal(request.illegal_gains_from_duty_cny))
+    _set_case_circumstances(
+        made,
+        _NO_FINDINGS
         if not c.model_fields_set
         else Circumstances(
             whereabouts_used_in_crime=c.whereabouts_used_in_crime,
@@ -125,10 +187,16 @@ def case(request: schemas.AssessmentRequest) -> Case:
             major_loss_or_bad_social_impact=c.major_loss_or_bad_social_impact,
             other_especially_serious_circumstances=c.other_especially_serious_circumstances,
         ),
-        business_purchase=None
+    )
+    _set_case_purchase(
+        made,
+        None
         if purchase is None
         else BusinessPurchase(profit_cny=Decimal(purchase.profit_cny), resold=purchase.resold),
-        leniency_facts=_NO_LENIENCY_FACTS
+    )
+    _set_case_leniency_facts(
+        made,
+        _NO_LENIENCY_FACTS
         if not facts.model_fields_set
         else LeniencyFacts(
             first_offender=facts.first_offender,
@@ -136,6 +204,7 @@ def case(request: schemas.AssessmentRequest) -> Case:
             remorse=facts.remorse,
         ),
     )
+    return made
 
 
 def input_digest(request: schemas.AssessmentRequest) -> str:
@@ -202,58 +271,113 @@ def _standard_number(value: Fraction | Decimal, *, records: bool) -> int | str:
     return decimal_text(value)
 
 
+class _StandardTexts:
+    """The texts a ground's detail writes for its standard, written once per standard.
+
+    Standards are the core's shared objects (a few per ruleset), so the detail's
+    ``standard`` / ``standard_cny`` and ``share`` are written once each and kept by
+    identity, as ``_Encoded`` keeps fragments (its share of the batch item's instructions
+    was not measured apart).
+    """
+
+    def __init__(self, limit: int = 1024) -> None:
+        self._limit = limit
+        self._by_id: dict[int, tuple[Standard, int | str, str]] = {}
+
+    def __call__(self, s: Standard) -> tuple[int | str, str]:
+        hit = self._by_id.get(id(s))
+        if hit is not None and hit[0] is s:
+            return hit[1], hit[2]
+        if s.kind is StandardKind.YUAN:
+            value: int | str = _standard_number(s.value, records=False)
+        elif s.kind is StandardKind.RECORDS:
+            value = number_or_fraction(_fraction(s.value))
+        else:
+            value = fraction_text(_fraction(s.value))
+        share = fraction_text(s.multiple)
+        if len(self._by_id) >= self._limit:
+            self._by_id.clear()
+        self._by_id[id(s)] = (s, value, share)
+        return value, share
+
+
+_standard_texts = _StandardTexts()
+
+
+def _records_detail(d: RecordsDetail) -> JSON:
+    standard, share = _standard_texts(d.standard)
+    return {
+        "part": _WIRE[d.part],
+        "item": d.standard.item,
+        "category": _WIRE[d.category],
+        "counted": d.counted,
+        "standard": standard,
+        "share": share,
+    }
+
+
+def _sum_detail(d: SumDetail) -> JSON:
+    standard, share = _standard_texts(d.standard)
+    return {
+        "part": _WIRE[d.part],
+        "item": d.standard.item,
+        "proportional_sum": fraction_text(d.proportional_sum),
+        "standard": standard,
+        "share": share,
+    }
+
+
+def _gains_detail(d: GainsDetail) -> JSON:
+    standard, share = _standard_texts(d.standard)
+    insider = d.part is PartName.INSIDER_PART
+    return {
+        "part": _WIRE[d.part],
+        "item": d.standard.item,
+        "illegal_gains_from_duty_cny" if insider else "illegal_gains_cny": money_text(d.amount),
+        "standard_cny": standard,
+        "share": share,
+    }
+
+
+def _profit_detail(d: ProfitDetail) -> JSON:
+    return {
+        "part": PartName.BUSINESS_PURCHASE.value,
+        "profit_cny": money_text(d.profit),
+        "standard_cny": _standard_number(d.standard.value, records=False),
+    }
+
+
+def _finding_detail(d: FindingDetail) -> JSON:
+    if d.part is None:
+        return {"finding": d.finding}
+    return {"part": _WIRE[d.part], "finding": d.finding}
+
+
+def _prior_detail(d: PriorPunishmentDetail) -> JSON:
+    out: JSON = {"part": _WIRE[d.part]}
+    if d.prior_criminal_punishment:
+        out["prior_criminal_punishment"] = True
+    if d.prior_administrative_penalty_date and d.window_start and d.window_end:
+        out["prior_administrative_penalty_date"] = d.prior_administrative_penalty_date.isoformat()
+        out["window_start"] = d.window_start.isoformat()
+        out["window_end"] = d.window_end.isoformat()
+    return out
+
+
+_DETAIL: dict[type, Callable[[Any], JSON]] = {
+    RecordsDetail: _records_detail,
+    SumDetail: _sum_detail,
+    GainsDetail: _gains_detail,
+    ProfitDetail: _profit_detail,
+    FindingDetail: _finding_detail,
+    PriorPunishmentDetail: _prior_detail,
+}
+"""A ground's detail as ``/v1`` writes it, keyed as in API.md: one writer per detail type."""
+
+
 def _detail(d: Detail) -> JSON:
     """A ground's detail as ``/v1`` writes it: the numbers used, keyed as in API.md."""
-    match d:
-        case RecordsDetail(standard=s):
-            return {
-                "part": d.part.value,
-                "item": s.item,
-                "category": d.category.value,
-                "counted": d.counted,
-                "standard": number_or_fraction(_fraction(s.value)),
-                "share": fraction_text(s.multiple),
-            }
-        case SumDetail(standard=s):
-            return {
-                "part": d.part.value,
-                "item": s.item,
-                "proportional_sum": fraction_text(d.proportional_sum),
-                "standard": fraction_text(_fraction(s.value)),
-                "share": fraction_text(s.multiple),
-            }
-        case GainsDetail(standard=s):
-            insider = d.part is PartName.INSIDER_PART
-            return {
-                "part": d.part.value,
-                "item": s.item,
-                "illegal_gains_from_duty_cny" if insider else "illegal_gains_cny": money_text(
-                    d.amount
-                ),
-                "standard_cny": _standard_number(s.value, records=False),
-                "share": fraction_text(s.multiple),
-            }
-        case ProfitDetail(standard=s):
-            return {
-                "part": PartName.BUSINESS_PURCHASE.value,
-                "profit_cny": money_text(d.profit),
-                "standard_cny": _standard_number(s.value, records=False),
-            }
-        case FindingDetail():
-            if d.part is None:
-                return {"finding": d.finding}
-            return {"part": d.part.value, "finding": d.finding}
-        case PriorPunishmentDetail():
-            out: JSON = {"part": d.part.value}
-            if d.prior_criminal_punishment:
-                out["prior_criminal_punishment"] = True
-            if d.prior_administrative_penalty_date and d.window_start and d.window_end:
-                out["prior_administrative_penalty_date"] = (
-                    d.prior_administrative_penalty_date.isoformat()
-                )
-                out["window_start"] = d.window_start.isoformat()
-                out["window_end"] = d.window_end.isoformat()
-            return out
+    return _DETAIL[type(d)](d)
 
 
 def _fraction(value: Fraction | Decimal) -> Fraction:
@@ -263,9 +387,9 @@ def _fraction(value: Fraction | Decimal) -> Fraction:
 def _ground(g: Ground) -> JSON:
     return {
         "provision": g.provision,
-        "tier": g.tier.value,
+        "tier": _WIRE[g.tier],
         "text": g.text,
-        "basis": g.basis.value,
+        "basis": _WIRE[g.basis],
         "detail": _detail(g.detail),
         "standard": _standard(g.standard),
         "cite_zh": cite_zh(g.provision),
@@ -278,7 +402,7 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
         "rows": [
             {
                 "index": i,
-                "category": r.category.value,
+                "category": _WIRE[r.category],
                 "count": r.count,
                 "recipients": r.recipients,
                 "counted": r.counted,
@@ -289,8 +413,8 @@ def _quantity(q: Quantity, rows: tuple[schemas.RecordRow, ...]) -> JSON:
             }
             for i, (r, row) in enumerate(zip(q.rows, rows, strict=True))
         ],
-        "by_category": {c.value: n for c, n in q.by_category.items()},
-        "insider_by_category": {c.value: n for c, n in q.insider_by_category.items()},
+        "by_category": {_WIRE[c]: n for c, n in q.by_category.items()},
+        "insider_by_category": {_WIRE[c]: n for c, n in q.insider_by_category.items()},
         "business_purchase_counted": q.business_purchase_counted,
         "proportional_sum": fraction_text(q.proportional_sum),
         "insider_proportional_sum": fraction_text(q.insider_proportional_sum),
@@ -316,7 +440,7 @@ _standards = _Encoded(_fraction_texts)
 
 def _addition(a: Addition) -> JSON:
     route = {
-        "basis": a.basis.value,
+        "basis": _WIRE[a.basis],
         "contested": a.contested,
         "open_question": a.open_question,
         "standard": _standard(a.standard),
@@ -326,7 +450,7 @@ def _addition(a: Addition) -> JSON:
     if a.category is not None:
         return {
             "provision": a.provision,
-            "category": a.category.value,
+            "category": _WIRE[a.category],
             "additional_records": a.additional_records,
             **route,
         }
@@ -338,16 +462,18 @@ def _addition(a: Addition) -> JSON:
     }
 
 
-_records_option = _Encoded(_addition, limit=16384)
-"""A records option is a shared object of the core (``calculator.next_tier``)."""
+_option = _Encoded(_addition, limit=16384)
+"""A records or gains option is a shared object of the core (``calculator.next_tier``)."""
 
 
 def _next_tier(n: NextTier | None) -> JSON | None:
     if n is None:
         return None
     return {
-        "tier": n.tier.value,
-        "options": [_addition(a) if a.category is None else _records_option(a) for a in n.options],
+        "tier": _WIRE[n.tier],
+        "options": [
+            _addition(a) if a.basis is OptionBasis.CALLER_FINDING else _option(a) for a in n.options
+        ],
     }
 
 
@@ -403,8 +529,8 @@ def _provisions_applied_json(refs: tuple[ProvisionRef, ...]) -> list[JSON]:
 def _classification_json(c: Classification) -> JSON:
     return {
         "sensitive": c.sensitive,
-        "lenient_tier": c.lenient_tier.value,
-        "strict_tier": c.strict_tier.value,
+        "lenient_tier": _WIRE[c.lenient_tier],
+        "strict_tier": _WIRE[c.strict_tier],
     }
 
 
@@ -431,7 +557,7 @@ def assessment(a: Assessment, request: schemas.AssessmentRequest, *, digest: str
     """
     c = a.classification
     return {
-        "tier": a.tier.value,
+        "tier": _WIRE[a.tier],
         "tier_zh": a.tier_zh,
         "grounds": [_ground(g) for g in a.grounds],
         "quantity": _quantity(a.quantity, request.records),

@@ -28,6 +28,7 @@ from calculator.standards import (
     Part,
     gains_reaching,
     levels,
+    may_reach,
     reaches_a_record_standard,
     records_reaching,
     sum_reaching,
@@ -103,6 +104,8 @@ def art5_1_7_illegal_gains(part: Part, level: Level) -> Ground | None:
 
 def _items_3_to_7(part: Part, level: Level, rs: Ruleset) -> list[Ground]:
     """「第三项至第七项规定标准」: every ground of items 三 to 七 for one part at one level."""
+    if not may_reach(part, level):
+        return []
     found = [
         *art5_1_3_high_sensitivity_records(part, level),
         *art5_1_4_safety_records(part, level),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +128,40 @@ def test_reference_answers_validate_against_their_models() -> None:
     """Provisions and rulesets as built match ProvisionList and RulesetList."""
     schemas.ProvisionList.model_validate(mapping.provisions())
     schemas.RulesetList.model_validate(json.loads(json.dumps(reference.rulesets())))
+
+
+def test_the_case_filled_through_slots_is_the_constructed_one() -> None:
+    """``mapping.case`` makes the ``Case`` and rows the constructors make, every field set."""
+    request = TypeAdapter(schemas.AssessmentRequest).validate_python(
+        {
+            "conduct_date": "2023-04-10",
+            "records": [
+                {
+                    "category": "health",
+                    "count": 100,
+                    "recipients": 2,
+                    "obtained_in_duty": True,
+                    "alternative_categories": ["general"],
+                    "label": "exhibit 7",
+                }
+            ],
+            "illegal_gains_cny": "1200.50",
+        }
+    )
+    made = mapping.case(request)
+    assert made == calculator.Case(
+        conduct_date=request.conduct_date,
+        records=(
+            calculator.RecordRow(
+                category=calculator.Category.HEALTH,
+                count=100,
+                recipients=2,
+                obtained_in_duty=True,
+                alternative_categories=(calculator.Category.GENERAL,),
+                label="exhibit 7",
+            ),
+        ),
+        illegal_gains_cny=Decimal("1200.50"),
+    )
+    for cls in (calculator.Case, calculator.RecordRow):
+        assert [f.name for f in dataclasses.fields(cls)] == list(cls.__slots__)
