@@ -391,7 +391,9 @@ def _ground(g: Ground) -> JSON:
         "text": g.text,
         "basis": _WIRE[g.basis],
         "detail": _detail(g.detail),
-        "standard": _standard(g.standard),
+        # The detail's own slot, not ``Ground.standard`` (a property that matches on the
+        # detail's type): the same value, since only the quantity details have the slot.
+        "standard": _standard(getattr(g.detail, "standard", None)),
         "cite_zh": cite_zh(g.provision),
         "cite_en": cite_en(g.provision),
     }
