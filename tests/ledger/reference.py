@@ -238,7 +238,7 @@ def _text_option(table: dict[str, Any], key: str, where: str) -> str | None:
         return None
     value = table[key]
     if not isinstance(value, str) or value == "":
-        raise LedgerError("mapping_invalid", f"{where}: {key} must be a non-empty string")
+        raise LedgerError("bad_mapping", f"{where}: {key} must be a non-empty string")
     return value
 
 
@@ -248,27 +248,25 @@ def read_mapping(mapping_path: Path) -> tuple[list[FileSpec], dict[str, str]]:
         raw = mapping_path.read_bytes()
     except OSError as exc:
         raise LedgerError(
-            "file_unreadable", f"{mapping_path.name}: cannot read the mapping ({exc.strerror})"
+            "file_not_found", f"{mapping_path.name}: cannot read the mapping ({exc.strerror})"
         ) from exc
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise LedgerError(
-            "mapping_invalid", f"{mapping_path.name}: not valid TOML ({exc})"
-        ) from exc
+        raise LedgerError("bad_mapping", f"{mapping_path.name}: not valid TOML ({exc})") from exc
 
     tables = doc.get("file")
     if not isinstance(tables, list) or len(tables) == 0:
-        raise LedgerError("mapping_invalid", f"{mapping_path.name}: no [[file]] table")
+        raise LedgerError("bad_mapping", f"{mapping_path.name}: no [[file]] table")
 
     aliases: dict[str, str] = {}
     alias_table = doc.get("recipient_aliases", {})
     if not isinstance(alias_table, dict):
-        raise LedgerError("mapping_invalid", f"{mapping_path.name}: [recipient_aliases] is a table")
+        raise LedgerError("bad_mapping", f"{mapping_path.name}: [recipient_aliases] is a table")
     for canonical, names in alias_table.items():
         if not isinstance(names, list):
             raise LedgerError(
-                "mapping_invalid", f"{mapping_path.name}: recipient_aliases values are lists"
+                "bad_mapping", f"{mapping_path.name}: recipient_aliases values are lists"
             )
         aliases[normalise(canonical)] = normalise(canonical)
         for alias in names:
@@ -277,10 +275,10 @@ def read_mapping(mapping_path: Path) -> tuple[list[FileSpec], dict[str, str]]:
     files: list[FileSpec] = []
     for table in tables:
         if not isinstance(table, dict):
-            raise LedgerError("mapping_invalid", f"{mapping_path.name}: [[file]] must be a table")
+            raise LedgerError("bad_mapping", f"{mapping_path.name}: [[file]] must be a table")
         name = _text_option(table, "path", mapping_path.name)
         if name is None:
-            raise LedgerError("mapping_invalid", f"{mapping_path.name}: a [[file]] has no path")
+            raise LedgerError("bad_mapping", f"{mapping_path.name}: a [[file]] has no path")
         where = f"{mapping_path.name}: file {name}"
 
         columns: dict[str, str] = {}
@@ -294,28 +292,28 @@ def read_mapping(mapping_path: Path) -> tuple[list[FileSpec], dict[str, str]]:
                 has_identifier = True
         if not has_identifier:
             raise LedgerError(
-                "no_identifier_mapped",
+                "no_identifier",
                 f"{where}: maps no identifier column; name at least one of id_number, phone, person_key",
             )
 
         category = _text_option(table, "category", where)
         labels_table = table.get("category_labels", {})
         if not isinstance(labels_table, dict):
-            raise LedgerError("mapping_invalid", f"{where}: category_labels must be a table")
+            raise LedgerError("bad_mapping", f"{where}: category_labels must be a table")
         if (category is None) == ("category_column" not in columns):
             raise LedgerError(
-                "mapping_invalid", f"{where}: give exactly one of category or category_column"
+                "bad_mapping", f"{where}: give exactly one of category or category_column"
             )
         if category is not None and category not in CATEGORIES:
             raise LedgerError(
-                "category_unknown",
+                "unknown_category",
                 f"{where}: category {category!r} is not one of {', '.join(CATEGORIES)}",
             )
         labels: dict[str, str] = {}
         for label, value in labels_table.items():
             if value not in CATEGORIES:
                 raise LedgerError(
-                    "category_unknown",
+                    "unknown_category",
                     f"{where}: category_labels[{label!r}] = {value!r} is not one of {', '.join(CATEGORIES)}",
                 )
             labels[label] = value
@@ -323,10 +321,10 @@ def read_mapping(mapping_path: Path) -> tuple[list[FileSpec], dict[str, str]]:
         recipient = _text_option(table, "recipient", where)
         duty = table.get("obtained_in_duty", False)
         if not isinstance(duty, bool):
-            raise LedgerError("mapping_invalid", f"{where}: obtained_in_duty must be true or false")
+            raise LedgerError("bad_mapping", f"{where}: obtained_in_duty must be true or false")
         encoding = table.get("encoding", "utf-8")
         if not isinstance(encoding, str):
-            raise LedgerError("mapping_invalid", f"{where}: encoding must be a string")
+            raise LedgerError("bad_mapping", f"{where}: encoding must be a string")
 
         files.append(
             FileSpec(
@@ -352,7 +350,7 @@ def _decode(spec: FileSpec) -> str:
         data = spec.path.read_bytes()
     except OSError as exc:
         raise LedgerError(
-            "file_unreadable", f"{spec.name}: cannot be read ({exc.strerror})"
+            "file_not_found", f"{spec.name}: cannot be read ({exc.strerror})"
         ) from exc
     encoding = spec.encoding
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
@@ -360,12 +358,10 @@ def _decode(spec: FileSpec) -> str:
     try:
         return data.decode(encoding)
     except LookupError as exc:
-        raise LedgerError(
-            "mapping_invalid", f"{spec.name}: unknown encoding {spec.encoding}"
-        ) from exc
+        raise LedgerError("bad_mapping", f"{spec.name}: unknown encoding {spec.encoding}") from exc
     except UnicodeDecodeError as exc:
         raise LedgerError(
-            "encoding_error",
+            "bad_encoding",
             f"{spec.name}: byte {exc.start} is not valid {spec.encoding}; declare the file's encoding",
         ) from exc
 
@@ -414,11 +410,9 @@ def _rows_jsonl(spec: FileSpec) -> tuple[list[str], list[tuple[int, dict[str, An
         try:
             obj = json.loads(physical)
         except json.JSONDecodeError as exc:
-            raise LedgerError(
-                "file_unreadable", f"{spec.name}:{number}: not a JSON object"
-            ) from exc
+            raise LedgerError("file_not_found", f"{spec.name}:{number}: not a JSON object") from exc
         if not isinstance(obj, dict):
-            raise LedgerError("file_unreadable", f"{spec.name}:{number}: not a JSON object")
+            raise LedgerError("file_not_found", f"{spec.name}:{number}: not a JSON object")
         for key in obj:
             if key not in keys:
                 keys.append(key)
@@ -432,7 +426,7 @@ def _rows_parquet(spec: FileSpec) -> tuple[list[str], list[tuple[int, dict[str, 
     try:
         table = parquet.read_table(spec.path)
     except (OSError, ValueError) as exc:
-        raise LedgerError("file_unreadable", f"{spec.name}: cannot be read as Parquet") from exc
+        raise LedgerError("file_not_found", f"{spec.name}: cannot be read as Parquet") from exc
     names = [str(n) for n in table.column_names]
     rows: list[tuple[int, dict[str, Any]]] = []
     for index, row in enumerate(table.to_pylist()):
@@ -446,7 +440,7 @@ def _rows_xlsx(spec: FileSpec) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     try:
         book = openpyxl.load_workbook(spec.path, read_only=True, data_only=True)
     except Exception as exc:
-        raise LedgerError("file_unreadable", f"{spec.name}: cannot be read as XLSX") from exc
+        raise LedgerError("file_not_found", f"{spec.name}: cannot be read as XLSX") from exc
     sheet = book.worksheets[0]
     header: list[str] = []
     rows: list[tuple[int, list[Any]]] = []
@@ -466,11 +460,11 @@ def read_lines(spec: FileSpec) -> tuple[list[Line], list[str]]:
     equals its column name is a repeated header row, not data.
     """
     if not spec.path.is_file():
-        raise LedgerError("file_unreadable", f"{spec.name}: no such file")
+        raise LedgerError("file_not_found", f"{spec.name}: no such file")
     suffix = spec.path.suffix.lower()
     if suffix not in KNOWN_SUFFIXES:
         raise LedgerError(
-            "file_unreadable", f"{spec.name}: unknown format; use {', '.join(KNOWN_SUFFIXES)}"
+            "file_not_found", f"{spec.name}: unknown format; use {', '.join(KNOWN_SUFFIXES)}"
         )
 
     # (line number, cells by column name, blank) for every row below the header.
@@ -506,7 +500,7 @@ def read_lines(spec: FileSpec) -> tuple[list[Line], list[str]]:
     for field, column in spec.columns.items():
         if column not in names:
             raise LedgerError(
-                "column_missing",
+                "missing_column",
                 f"{spec.name}: mapped column {column!r} ({field}) is not in the file; it has {', '.join(names)}",
             )
 
@@ -542,7 +536,7 @@ def _category_of(spec: FileSpec, line: Line) -> str:
         column = spec.columns["category_column"]
         allowed = ", ".join(spec.category_labels) or "(none declared)"
         raise LedgerError(
-            "category_label_unknown",
+            "unknown_category_label",
             f"{line.ref}: label {label!r} of column {column!r} is not in category_labels ({allowed})",
         )
     return spec.category_labels[label]

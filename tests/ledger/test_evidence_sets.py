@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from ledger import LedgerError, count, load_mapping
 from tests.ledger.helpers import cli
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "ledger"
@@ -117,3 +118,12 @@ def test_l7_a_bad_mapping_or_file_stops_the_run_naming_it(folder: Path, tmp_path
         assert name.casefold() in message, name
     assert not out.exists()
     assert done.stdout == ""
+
+
+@pytest.mark.parametrize("folder", ERRORS, ids=[p.name for p in ERRORS])
+def test_l7_a_refusal_carries_the_expected_code(folder: Path) -> None:
+    """The Python API refuses each error case with the code ``expected_error.json`` names."""
+    expected = _load(folder / "expected_error.json")
+    with pytest.raises(LedgerError) as caught:
+        count(load_mapping([folder / "mapping.toml"]))
+    assert caught.value.code == expected["code"]
