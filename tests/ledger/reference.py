@@ -410,9 +410,9 @@ def _rows_jsonl(spec: FileSpec) -> tuple[list[str], list[tuple[int, dict[str, An
         try:
             obj = json.loads(physical)
         except json.JSONDecodeError as exc:
-            raise LedgerError("file_not_found", f"{spec.name}:{number}: not a JSON object") from exc
+            raise LedgerError("unreadable_file", f"{spec.name}:{number}: not a JSON object") from exc
         if not isinstance(obj, dict):
-            raise LedgerError("file_not_found", f"{spec.name}:{number}: not a JSON object")
+            raise LedgerError("unreadable_file", f"{spec.name}:{number}: not a JSON object")
         for key in obj:
             if key not in keys:
                 keys.append(key)
@@ -426,7 +426,7 @@ def _rows_parquet(spec: FileSpec) -> tuple[list[str], list[tuple[int, dict[str, 
     try:
         table = parquet.read_table(spec.path)
     except (OSError, ValueError) as exc:
-        raise LedgerError("file_not_found", f"{spec.name}: cannot be read as Parquet") from exc
+        raise LedgerError("unreadable_file", f"{spec.name}: cannot be read as Parquet") from exc
     names = [str(n) for n in table.column_names]
     rows: list[tuple[int, dict[str, Any]]] = []
     for index, row in enumerate(table.to_pylist()):
