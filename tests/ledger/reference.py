@@ -410,7 +410,9 @@ def _rows_jsonl(spec: FileSpec) -> tuple[list[str], list[tuple[int, dict[str, An
         try:
             obj = json.loads(physical)
         except json.JSONDecodeError as exc:
-            raise LedgerError("unreadable_file", f"{spec.name}:{number}: not a JSON object") from exc
+            raise LedgerError(
+                "unreadable_file", f"{spec.name}:{number}: not a JSON object"
+            ) from exc
         if not isinstance(obj, dict):
             raise LedgerError("unreadable_file", f"{spec.name}:{number}: not a JSON object")
         for key in obj:
@@ -440,7 +442,7 @@ def _rows_xlsx(spec: FileSpec) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     try:
         book = openpyxl.load_workbook(spec.path, read_only=True, data_only=True)
     except Exception as exc:
-        raise LedgerError("file_not_found", f"{spec.name}: cannot be read as XLSX") from exc
+        raise LedgerError("unreadable_file", f"{spec.name}: cannot be read as XLSX") from exc
     sheet = book.worksheets[0]
     header: list[str] = []
     rows: list[tuple[int, list[Any]]] = []
@@ -464,7 +466,7 @@ def read_lines(spec: FileSpec) -> tuple[list[Line], list[str]]:
     suffix = spec.path.suffix.lower()
     if suffix not in KNOWN_SUFFIXES:
         raise LedgerError(
-            "file_not_found", f"{spec.name}: unknown format; use {', '.join(KNOWN_SUFFIXES)}"
+            "unknown_format", f"{spec.name}: unknown format; use {', '.join(KNOWN_SUFFIXES)}"
         )
 
     # (line number, cells by column name, blank) for every row below the header.
