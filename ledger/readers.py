@@ -419,6 +419,16 @@ def _may_repeat_header(parquet: pq.ParquetFile, columns: dict[str, str]) -> bool
     return False
 
 
+def _not_parquet(spec: FileSpec) -> LedgerError:
+    """The refusal of a file that Arrow cannot read as Parquet."""
+    return LedgerError(
+        "unreadable_file",
+        "the file cannot be read as Parquet",
+        "无法按 Parquet 读取该文件",
+        file=spec.name,
+    )
+
+
 def _parquet_natively(spec: FileSpec, buf: pa.Buffer) -> int | None:
     """The row count when the engine can read the file itself; ``None`` to read it here."""
     try:
@@ -430,12 +440,7 @@ def _parquet_natively(spec: FileSpec, buf: pa.Buffer) -> int | None:
     except LedgerError:
         raise
     except (pa.ArrowException, OSError):
-        raise LedgerError(
-            "unreadable_file",
-            "the file cannot be read as Parquet",
-            "无法按 Parquet 读取该文件",
-            file=spec.name,
-        ) from None
+        raise _not_parquet(spec) from None
     return rows
 
 
@@ -447,12 +452,7 @@ def _read_parquet(spec: FileSpec, buf: pa.Buffer) -> tuple[pa.Table, None]:
     except LedgerError:
         raise
     except (pa.ArrowException, OSError):
-        raise LedgerError(
-            "unreadable_file",
-            "the file cannot be read as Parquet",
-            "无法按 Parquet 读取该文件",
-            file=spec.name,
-        ) from None
+        raise _not_parquet(spec) from None
     table = table.append_column("line", _row_numbers(table.num_rows, 1))
     return table, None
 
