@@ -299,7 +299,8 @@ def _prior_zh(d: PriorPunishmentDetail) -> str:
     if d.prior_administrative_penalty_date and d.window_start and d.window_end:
         parts.append(
             f"于{_date_zh(d.prior_administrative_penalty_date)}因侵犯公民个人信息受过行政处罚，"
-            f"在本次行为前二年内（{_date_zh(d.window_start)}至{_date_zh(d.window_end)}）"
+            f"在本次行为前{number_zh(_window_years(d.window_start, d.window_end))}年内"
+            f"（{_date_zh(d.window_start)}至{_date_zh(d.window_end)}）"
         )
     return "行为人" + "，并".join(parts) + f"，{again}"
 
@@ -313,10 +314,18 @@ def _prior_en(d: PriorPunishmentDetail) -> str:
     if d.prior_administrative_penalty_date and d.window_start and d.window_end:
         parts.append(
             "had received an administrative penalty for infringing personal information on "
-            f"{d.prior_administrative_penalty_date.isoformat()}, within the two years before the "
+            f"{d.prior_administrative_penalty_date.isoformat()}, within the "
+            f"{number_en(_window_years(d.window_start, d.window_end))} years before the "
             f"conduct ({d.window_start.isoformat()} to {d.window_end.isoformat()})"
         )
     return f"the offender {' and '.join(parts)}, and again {again} personal information"
+
+
+def _window_years(start: date, end: date) -> int:
+    """The length of the 「二年内」 window in years, as the ruleset fixed it: the window
+    starts that many years before the conduct (``art5_1_9_window_start``; 29 February
+    becomes 28 February of the same year)."""
+    return end.year - start.year
 
 
 def _date_zh(value: date) -> str:
