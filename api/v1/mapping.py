@@ -402,8 +402,8 @@ def _fraction(value: Fraction | Decimal) -> Fraction:
 #
 # A field is written plainly when its wire value follows from its type alone: an enum as
 # its value, a fraction as its text (``fraction_text``), money as its text (``money_text``),
-# a date in ISO form, a nested result by that type's writer, a tuple as a list, ``None``
-# as null, anything else as it is. Each such writer is derived once, at import, from
+# a date in ISO form, a nested result by that type's writer, a tuple as a list, a mapping
+# as an object (keys and values written alike), ``None`` as null, anything else as it is. Each such writer is derived once, at import, from
 # ``dataclasses.fields()``: a field added to one of these types reaches the wire with no
 # line here (tests/api/test_mapping.py). The wire's own keys (citations, the request's
 # echoes, the digest) are the writer's arguments, in their place in the key order.
@@ -440,6 +440,15 @@ def _each(convert: Convert) -> Convert:
     return write
 
 
+def _pairs(key: Convert | None, value: Convert | None) -> Convert:
+    def write(pairs: Mapping[Any, Any]) -> dict[Any, Any]:
+        return {
+            k if key is None else key(k): v if value is None else value(v) for k, v in pairs.items()
+        }
+
+    return write
+
+
 def _converter(hint: Any) -> Convert | None:
     """How a value of this annotation is written: a function, or ``None`` for as it is."""
     origin = get_origin(hint)
@@ -455,6 +464,9 @@ def _converter(hint: Any) -> Convert | None:
     if origin is tuple:
         inner = _converter(get_args(hint)[0])
         return list if inner is None else _each(inner)
+    if origin in (dict, Mapping):
+        key, value = get_args(hint)
+        return _pairs(_converter(key), _converter(value))
     if isinstance(hint, type):
         if issubclass(hint, Enum):
             return _wire_enum if all(m in _WIRE for m in hint) else attrgetter("value")

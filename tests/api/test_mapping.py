@@ -208,6 +208,7 @@ def test_every_exception_names_a_reason_and_a_real_field() -> None:
 
 _ADDED_FIELDS = r'''
 import dataclasses, json, sys
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -226,6 +227,7 @@ ADDED = {
     "added_missing": None,
     "added_tier": Tier.SERIOUS,
     "added_list": (Category.HEALTH, Category.GENERAL),
+    "added_counts": {Category.HEALTH: 3},
 }
 
 
@@ -241,6 +243,7 @@ def variant(base):
             ("added_missing", Decimal | None),
             ("added_tier", Tier),
             ("added_list", tuple[Category, ...]),
+            ("added_counts", Mapping[Category, int]),
         ],
         bases=(base,),
         frozen=True,
@@ -298,7 +301,7 @@ def test_a_field_added_to_a_result_type_needs_no_line_in_the_mapping() -> None:
     """Fields added to the core's result types reach the wire through the derived writers.
 
     In a fresh interpreter, each result type written plainly is replaced by a variant with
-    one more field of each kind (text, date, fraction, money, null, enum, tuple) before
+    one more field of each kind (text, date, fraction, money, null, enum, tuple, mapping) before
     ``api.v1.mapping`` is imported; every writer then writes the new fields, plainly, after
     the type's own, and the wire's own additions still come last.
     """
@@ -319,6 +322,7 @@ def test_a_field_added_to_a_result_type_needs_no_line_in_the_mapping() -> None:
         "added_missing": None,
         "added_tier": "serious",
         "added_list": ["health", "general"],
+        "added_counts": {"health": 3},
     }
     for name, answer in written.items():
         assert {k: answer[k] for k in added} == added, name
