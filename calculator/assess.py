@@ -12,8 +12,30 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
 
+from calculator.citation import article_of, item_en, number_en
 from calculator.evaluate import Evaluation, assessment, evaluate, quantity
-from calculator.law import STATUTES, Ruleset, Statute, provision_text, ruleset_for, statute_for
+from calculator.law import (
+    AT_LEAST,
+    BUSINESS_PARAGRAPH,
+    COUNTING_PARAGRAPHS,
+    EXEMPTION,
+    FINE_BY_CIRCUMSTANCES,
+    LENIENCY_ARTICLE,
+    LIGHTER_LAW,
+    OFFENCE,
+    PENDING_CASES,
+    RESALE_PARAGRAPH,
+    RULESETS,
+    SERIOUS_PARAGRAPH,
+    STATUTES,
+    UNIT_ARTICLE,
+    UNIT_OFFENCE,
+    Ruleset,
+    Statute,
+    provision_text,
+    ruleset_for,
+    statute_for,
+)
 from calculator.model import (
     Assessment,
     Case,
@@ -58,6 +80,13 @@ def _money_error(value: Decimal, pointer: str, errors: list[FieldError]) -> None
         )
 
 
+_PENALTY_DATE_NEEDS_CONDUCT_DATE = (
+    f"requires conduct_date: the {number_en(RULESETS[-1].admin_window_years)}-year window of "
+    f"{RULESETS[-1].admin_provision} is counted back from the conduct date"
+)
+"""D17: without a conduct date the window of the ruleset in force today cannot be placed."""
+
+
 def validate(case: Case, today: date) -> None:
     """Refuse facts the law cannot be applied to, naming the field and what is allowed.
 
@@ -74,7 +103,7 @@ def validate(case: Case, today: date) -> None:
                 FieldError(
                     pointer="/conduct_date",
                     detail=(
-                        f"must be on or after {first.isoformat()}, when CL253-1 came into force "
+                        f"must be on or after {first.isoformat()}, when {OFFENCE} came into force "
                         "(Amendment VII); earlier conduct is not an offence under this article"
                     ),
                 )
@@ -92,10 +121,7 @@ def validate(case: Case, today: date) -> None:
             errors.append(
                 FieldError(
                     pointer="/circumstances/prior_administrative_penalty_date",
-                    detail=(
-                        "requires conduct_date: the two-year window of 5.1.9 is counted back "
-                        "from the conduct date"
-                    ),
+                    detail=_PENALTY_DATE_NEEDS_CONDUCT_DATE,
                 )
             )
         elif penalty > today:
@@ -168,8 +194,11 @@ _ROLES = {
     "11.1": "counting: obtained and then passed on counts once (D21)",
     "11.2": "counting: the same records to several recipients add up (D21)",
     "11.3": "counting: the quantity seized, proven false or duplicate records removed (D3)",
-    "6.1": "bought or received for a lawful business: general records only bought go under Art. 6 (D18)",
-    "6.2": "resale: the whole case is assessed under Art. 5 (D19)",
+    "6.1": (
+        "bought or received for a lawful business: general records only bought go under "
+        f"{item_en(article_of(BUSINESS_PARAGRAPH))} (D18)"
+    ),
+    "6.2": f"resale: the whole case is assessed under {item_en(article_of(SERIOUS_PARAGRAPH))} (D19)",
     "TE2001.2": "conduct before the Interpretation, still pending: assessed under it (D22)",
     "CL12": "the lighter law at the time of the conduct (D22)",
     "CL253-1.1": "the statutory range for the tier (D23)",
@@ -177,7 +206,7 @@ _ROLES = {
     "7": "unit offender: the same standards, the unit fined (D26)",
     "CL253-1.4": "unit offender: the unit fined, the persons responsible punished (D26)",
     "CL52": "no gains: the fine follows the circumstances of the crime (D24)",
-    "CL37": "Art. 10 eligibility: exemption from criminal punishment (D25)",
+    "CL37": f"{item_en(LENIENCY_ARTICLE)} eligibility: exemption from criminal punishment (D25)",
 }
 
 _REFS = {
@@ -191,26 +220,26 @@ def _provisions_applied(
     case: Case, ev: Evaluation, rs: Ruleset, penalty: Penalty, leniency: Leniency
 ) -> tuple[ProvisionRef, ...]:
     """The provisions applied beyond the grounds, in a fixed order."""
-    ids = ["CL99"]
+    ids = [AT_LEAST]
     counting = {r.provision for r in ev.rows}
-    ids += [p for p in ("11.1", "11.2", "11.3") if p in counting]
+    ids += [p for p in COUNTING_PARAGRAPHS if p in counting]
     if case.business_purchase is not None:
-        ids.append("6.2" if case.business_purchase.resold else "6.1")
+        ids.append(RESALE_PARAGRAPH if case.business_purchase.resold else BUSINESS_PARAGRAPH)
     conduct = case.conduct_date
     if conduct is not None and conduct < rs.effective_from:
-        ids.append("TE2001.2")
+        ids.append(PENDING_CASES)
     if conduct is not None and conduct < STATUTES[-1].effective_from:
-        ids.append("CL12")
+        ids.append(LIGHTER_LAW)
     if penalty.offence:
         ids.append(penalty.provision)
         if penalty.heavier_for_insider_provision is not None:
             ids.append(penalty.heavier_for_insider_provision)
         if not penalty.fine_guide.applies:
-            ids.append("CL52")
+            ids.append(FINE_BY_CIRCUMSTANCES)
     if penalty.unit_offender:
-        ids += ["7", "CL253-1.4"]
+        ids += [UNIT_ARTICLE, UNIT_OFFENCE]
     if leniency.status is LeniencyStatus.ELIGIBLE:
-        ids.append("CL37")
+        ids.append(EXEMPTION)
     key = tuple(ids)
     refs = _PROVISION_LISTS.get(key)
     if refs is None:

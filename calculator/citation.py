@@ -15,6 +15,8 @@ citations cached, 87 µs without).
 from __future__ import annotations
 
 __all__ = [
+    "article_en",
+    "article_of",
     "article_zh",
     "cite_en",
     "cite_items_zh",
@@ -24,9 +26,13 @@ __all__ = [
     "item_zh",
     "number_en",
     "number_zh",
+    "para_en",
+    "parent",
     "quoted_zh",
     "share_en",
     "share_zh",
+    "time_rule_en",
+    "time_rule_zh",
 ]
 
 from fractions import Fraction
@@ -94,15 +100,19 @@ def number_en(n: int) -> str:
 @cache
 def cite_zh(provision: str) -> str:
     """``5.1.3`` → 《解释》第五条第一款第三项; ``CL253-1.2`` → 刑法第二百五十三条之一第二款."""
-    if provision.startswith("CL253-1"):
-        paragraph = provision.removeprefix("CL253-1").lstrip(".")
-        suffix = f"第{number_zh(int(paragraph))}款" if paragraph else ""
-        return f"刑法第二百五十三条之一{suffix}"
     if provision.startswith("CL"):
-        return f"刑法第{number_zh(int(provision[2:]))}条"
+        article, _, paragraph = provision[2:].partition(".")
+        number, _, inserted = article.partition("-")  # 253-1: 第二百五十三条之一
+        text = f"刑法第{number_zh(int(number))}条"
+        if inserted:
+            text += f"之{number_zh(int(inserted))}"
+        if paragraph:
+            text += f"第{number_zh(int(paragraph))}款"
+        return text
     return "《解释》" + article_zh(provision)
 
 
+@cache
 def article_zh(provision: str) -> str:
     """An Interpretation provision without the instrument: ``5.1.10`` → 第五条第一款第十项."""
     parts = [int(p) for p in provision.split(".")]
@@ -132,9 +142,48 @@ def item_zh(provision: str) -> str:
 
 @cache
 def item_en(provision: str) -> str:
-    """``5.1.3`` → Art. 5(1)(3)."""
-    article, *rest = provision.split(".")
+    """``5.1.3`` → Art. 5(1)(3); ``5.2`` → Art. 5(2); ``CL253-1`` → Art. 253-1."""
+    article, *rest = provision.removeprefix("CL").split(".")
     return f"Art. {article}" + "".join(f"({p})" for p in rest)
+
+
+@cache
+def para_en(provision: str) -> str:
+    """A paragraph, as the English notes name it: ``6.2`` → Art. 6 para 2; ``CL253-1.4`` → CL253-1 para 4."""
+    article, _, paragraph = provision.rpartition(".")
+    name = article if article.startswith("CL") else item_en(article)
+    return f"{name} para {paragraph}"
+
+
+def article_en(provision: str) -> str:
+    """A Criminal Law article in full: ``CL253-1`` → Article 253-1 of the Criminal Law."""
+    return f"Article {provision.removeprefix('CL')} of the Criminal Law"
+
+
+def parent(provision: str) -> str:
+    """The provision one level up: ``5.1.3`` → ``5.1``; ``5.2`` → ``5``; ``CL253-1.1`` → ``CL253-1``."""
+    return provision.rpartition(".")[0]
+
+
+def article_of(provision: str) -> str:
+    """The article of a provision of the Interpretation: ``6.1.2`` → ``6``."""
+    return provision.partition(".")[0]
+
+
+_TIME_RULE_ZH = "关于适用刑事司法解释时间效力问题的规定"
+"""The short title of the 2001 rule on the temporal effect of interpretations (``TE2001.N``)."""
+
+
+def time_rule_zh(provision: str) -> str:
+    """A clause of the temporal-effect rule: ``TE2001.2`` → 《关于适用刑事司法解释时间效力问题的规定》第二条."""
+    clause = int(provision.partition(".")[2])
+    return f"《{_TIME_RULE_ZH}》第{number_zh(clause)}条"
+
+
+def time_rule_en(provision: str) -> str:
+    """``TE2001.2`` → clause 二 of the 2001 rule on temporal effect (its clauses are numbered 一、二…)."""
+    year, _, clause = provision.removeprefix("TE").partition(".")
+    return f"clause {number_zh(int(clause))} of the {year} rule on temporal effect"
 
 
 def item_number_zh(provision: str) -> str:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from calculator.citation import (
+    article_en,
     article_zh,
     cite_en,
     cite_zh,
@@ -33,7 +34,13 @@ from calculator.citation import (
     share_en,
     share_zh,
 )
-from calculator.law import CATEGORY_NAMES
+from calculator.law import (
+    BUSINESS_PARAGRAPH,
+    CATEGORY_NAMES,
+    OFFENCE,
+    SERIOUS_PARAGRAPH,
+    STATUTES,
+)
 from calculator.model import (
     Category,
     FindingDetail,
@@ -292,7 +299,8 @@ def _prior_zh(d: PriorPunishmentDetail) -> str:
     if d.prior_administrative_penalty_date and d.window_start and d.window_end:
         parts.append(
             f"于{_date_zh(d.prior_administrative_penalty_date)}因侵犯公民个人信息受过行政处罚，"
-            f"在本次行为前二年内（{_date_zh(d.window_start)}至{_date_zh(d.window_end)}）"
+            f"在本次行为前{number_zh(_window_years(d.window_start, d.window_end))}年内"
+            f"（{_date_zh(d.window_start)}至{_date_zh(d.window_end)}）"
         )
     return "行为人" + "，并".join(parts) + f"，{again}"
 
@@ -306,10 +314,18 @@ def _prior_en(d: PriorPunishmentDetail) -> str:
     if d.prior_administrative_penalty_date and d.window_start and d.window_end:
         parts.append(
             "had received an administrative penalty for infringing personal information on "
-            f"{d.prior_administrative_penalty_date.isoformat()}, within the two years before the "
+            f"{d.prior_administrative_penalty_date.isoformat()}, within the "
+            f"{number_en(_window_years(d.window_start, d.window_end))} years before the "
             f"conduct ({d.window_start.isoformat()} to {d.window_end.isoformat()})"
         )
     return f"the offender {' and '.join(parts)}, and again {again} personal information"
+
+
+def _window_years(start: date, end: date) -> int:
+    """The length of the 「二年内」 window in years, as the ruleset fixed it: the window
+    starts that many years before the conduct (``art5_1_9_window_start``; 29 February
+    becomes 28 February of the same year)."""
+    return end.year - start.year
 
 
 def _date_zh(value: date) -> str:
@@ -415,17 +431,34 @@ def _ordinal_en(i: int) -> str:
     return _ORDINALS_EN[i] if i < len(_ORDINALS_EN) else f"({i + 1})"
 
 
+_OFFENCE_EN = article_en(OFFENCE)
+"""The offence in the English conclusion: Article 253-1 of the Criminal Law."""
+
+_CONCLUSION_ZH = {
+    Tier.SERIOUS: f"综上，依所述事实，本案属于{cite_zh(OFFENCE)}规定的“情节严重”。",
+    Tier.ESPECIALLY_SERIOUS: (
+        f"综上，依所述事实，本案属于{cite_zh(STATUTES[-1].provision)}规定的“情节特别严重”。"
+    ),
+}
+"""The conclusion by tier; 情节特别严重 cites the paragraph whose range it carries."""
+
+_NOTHING_REACHED_ZH = (
+    f"所述事实未达到{cite_zh(SERIOUS_PARAGRAPH)}、{article_zh(BUSINESS_PARAGRAPH)}规定的任何标准，"
+    f"也未认定其他情节严重的情形，不属于{cite_zh(OFFENCE)}规定的“情节严重”。"
+)
+_NOTHING_REACHED_EN = (
+    f"the facts stated reach no standard of {item_en(SERIOUS_PARAGRAPH)} or "
+    f"{item_en(BUSINESS_PARAGRAPH)} of the Interpretation and no other serious circumstance "
+    f"has been found, so the case is not serious (不构成情节严重) under {_OFFENCE_EN}."
+)
+
+
 def _conclusion_zh(tier: Tier) -> str:
-    if tier is Tier.ESPECIALLY_SERIOUS:
-        return "综上，依所述事实，本案属于刑法第二百五十三条之一第一款规定的“情节特别严重”。"
-    return "综上，依所述事实，本案属于刑法第二百五十三条之一规定的“情节严重”。"
+    return _CONCLUSION_ZH[tier]
 
 
 def _conclusion_en(tier: Tier) -> str:
-    return (
-        f"Accordingly, on the facts stated, the case is {_TIER_EN[tier]} under Article 253-1 "
-        "of the Criminal Law."
-    )
+    return f"Accordingly, on the facts stated, the case is {_TIER_EN[tier]} under {_OFFENCE_EN}."
 
 
 def _questions_zh(questions: Sequence[OpenQuestion]) -> str:
@@ -471,16 +504,8 @@ def write_opinion(
     lead_zh = f"经审查，依照{INTERPRETATION_ZH}，"
     lead_en = f"On review, applying {INTERPRETATION_EN}: "
     if not clauses:
-        zh = (
-            lead_zh
-            + "所述事实未达到《解释》第五条第一款、第六条第一款规定的任何标准，也未认定其他情节严重的情形，"
-            "不属于刑法第二百五十三条之一规定的“情节严重”。"
-        )
-        en = (
-            lead_en + "the facts stated reach no standard of Art. 5(1) or Art. 6(1) of the "
-            "Interpretation and no other serious circumstance has been found, so the case is "
-            "not serious (不构成情节严重) under Article 253-1 of the Criminal Law."
-        )
+        zh = lead_zh + _NOTHING_REACHED_ZH
+        en = lead_en + _NOTHING_REACHED_EN
     elif len(clauses) == 1:
         zh = lead_zh + _clause_zh(clauses[0]) + "。" + _conclusion_zh(tier)
         en = lead_en + _clause_en(clauses[0]) + ". " + _conclusion_en(tier)

@@ -36,10 +36,13 @@ from calculator import Basis, Category, LeniencyStatus, Offender, Tier
 from calculator.model import OptionBasis, StandardKind
 
 __all__ = [
+    "CORE_ONLY",
     "ENUMS",
     "MAX_BATCH_ITEMS",
     "MAX_RECORD_ROWS",
     "MONEY_PATTERN",
+    "SHAPES",
+    "WIRE_ONLY",
     "Addition",
     "Assessment",
     "AssessmentRequest",
@@ -297,7 +300,7 @@ class Multiple(BaseModel):
 
 _CITES: dict[str, Any] = {"cite_zh": str, "cite_en": str}
 
-_WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "Assessment": ({}, {"input_digest": DigestText}),
     "Ground": ({}, {"standard": calculator.model.Standard | None, **_CITES}),
     "RecordsAddition": ({}, _CITES),
@@ -314,12 +317,12 @@ _WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
 from the request, or written from the core's values (``calculator.citation``,
 ``calculator.numbers``). A core type among them is written as its response model."""
 
-_CORE_ONLY: dict[str, frozenset[str]] = {
+CORE_ONLY: dict[str, frozenset[str]] = {
     "Standard": frozenset({"share", "factor", "halved_by", "tenfold_by"}),
 }
 """Core fields the wire writes as what they make (a standard's multiple, halved, tenfold)."""
 
-_SHAPES: dict[type[Any], dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+SHAPES: dict[type[Any], dict[str, tuple[frozenset[str], frozenset[str]]]] = {
     calculator.Addition: {
         "RecordsAddition": (
             frozenset({"additional_gains_cny"}),
@@ -343,8 +346,8 @@ def _wire_type(hint: Any) -> Any:
     origin = get_origin(hint)
     if isinstance(hint, type) and hint in _SCALARS:
         return _SCALARS[hint]
-    if isinstance(hint, type) and hint in _SHAPES:
-        return Union[tuple(_model(hint, name) for name in _SHAPES[hint])]  # noqa: UP007
+    if isinstance(hint, type) and hint in SHAPES:
+        return Union[tuple(_model(hint, name) for name in SHAPES[hint])]  # noqa: UP007
     if dataclasses.is_dataclass(hint):
         return _model(cast(type[Any], hint))
     if origin in (Union, types.UnionType):
@@ -368,10 +371,10 @@ def _model(core: type[Any], name: str | None = None) -> type[BaseModel]:
     name = name or core.__name__
     if name in _MODELS:
         return _MODELS[name]
-    drop, present = _SHAPES.get(core, {}).get(name, (frozenset(), frozenset()))
-    drop |= _CORE_ONLY.get(name, frozenset())
+    drop, present = SHAPES.get(core, {}).get(name, (frozenset(), frozenset()))
+    drop |= CORE_ONLY.get(name, frozenset())
     hints = get_type_hints(core)
-    before, after = _WIRE_ONLY.get(name, ({}, {}))
+    before, after = WIRE_ONLY.get(name, ({}, {}))
     fields: dict[str, Any] = {k: (_wire_type(v), ...) for k, v in before.items()}
     for f in dataclasses.fields(core):
         if f.name in drop:

@@ -21,10 +21,31 @@ from typing import Any
 from calculator.model import Category
 
 __all__ = [
+    "AT_LEAST",
+    "BUSINESS_CATCH_ALL",
+    "BUSINESS_PARAGRAPH",
+    "BUSINESS_PRIOR_PUNISHMENT",
     "CATEGORY_NAMES",
+    "COUNTED_AS_SEIZED",
+    "COUNTED_CUMULATIVELY",
+    "COUNTED_ONCE",
+    "COUNTING_PARAGRAPHS",
+    "ESPECIALLY_SERIOUS_PARAGRAPH",
+    "EXEMPTION",
+    "FINE_BY_CIRCUMSTANCES",
+    "INSIDER_HEAVIER",
+    "LENIENCY_ARTICLE",
+    "LIGHTER_LAW",
+    "MONTHS_PER_YEAR",
+    "OFFENCE",
+    "PENDING_CASES",
     "PROVISIONS",
+    "RESALE_PARAGRAPH",
     "RULESETS",
+    "SERIOUS_PARAGRAPH",
     "STATUTES",
+    "UNIT_ARTICLE",
+    "UNIT_OFFENCE",
     "CategoryName",
     "Provision",
     "RecordStandard",
@@ -228,6 +249,77 @@ CATEGORY_NAMES: Mapping[Category, CategoryName] = {
     Category(k): CategoryName(zh=v["zh"], en=v["en"]) for k, v in _PARAMETERS["category"].items()
 }
 """The statute's names of the categories."""
+
+
+# Provisions the answer names by their role, where no parameter of a ruleset carries
+# them: the prose and the provision lists read these names, never the ids themselves.
+# Each is checked against provisions.toml below.
+
+SERIOUS_PARAGRAPH = "5.1"
+"""第五条第一款: the 情节严重 items of Art. 5."""
+ESPECIALLY_SERIOUS_PARAGRAPH = "5.2"
+"""第五条第二款: the 情节特别严重 items of Art. 5."""
+BUSINESS_PARAGRAPH = "6.1"
+"""第六条第一款: bought or received for a lawful business (D18)."""
+RESALE_PARAGRAPH = "6.2"
+"""第六条第二款: what was bought is resold, so Art. 5 applies (D19)."""
+BUSINESS_PRIOR_PUNISHMENT = "6.1.2"
+"""第六条第一款第二项: prior punishment, then buying again (D18, the D17 window)."""
+BUSINESS_CATCH_ALL = "6.1.3"
+"""第六条第一款第三项: the catch-all of Art. 6 (D16, D18)."""
+UNIT_ARTICLE = "7"
+"""第七条: unit offenders (D26)."""
+LENIENCY_ARTICLE = "10"
+"""第十条: minor cases, non-prosecution or exemption (D25)."""
+COUNTED_ONCE = "11.1"
+"""第十一条第一款: obtained and then passed on counts once (D21)."""
+COUNTED_CUMULATIVELY = "11.2"
+"""第十一条第二款: the same records to several recipients add up (D21)."""
+COUNTED_AS_SEIZED = "11.3"
+"""第十一条第三款: the quantity seized, less proven false or duplicate records (D3)."""
+COUNTING_PARAGRAPHS = (COUNTED_ONCE, COUNTED_CUMULATIVELY, COUNTED_AS_SEIZED)
+"""第十一条: how records are counted, in statute order (D3, D21)."""
+AT_LEAST = "CL99"
+"""刑法第九十九条: 以上 includes the number (D1)."""
+LIGHTER_LAW = "CL12"
+"""刑法第十二条: the lighter law at the time of the conduct (D22)."""
+EXEMPTION = "CL37"
+"""刑法第三十七条: exemption from criminal punishment (D25)."""
+FINE_BY_CIRCUMSTANCES = "CL52"
+"""刑法第五十二条: without gains the fine follows the circumstances of the crime (D24)."""
+INSIDER_HEAVIER = "CL253-1.2"
+"""刑法第二百五十三条之一第二款: heavier punishment for the insider part (D14)."""
+UNIT_OFFENCE = "CL253-1.4"
+"""刑法第二百五十三条之一第四款: the unit fined, the persons responsible punished (D26)."""
+PENDING_CASES = "TE2001.2"
+"""时间效力规定第二条: a pending case is handled under the later interpretation (D22)."""
+
+_NAMED = (
+    SERIOUS_PARAGRAPH,
+    ESPECIALLY_SERIOUS_PARAGRAPH,
+    BUSINESS_PARAGRAPH,
+    RESALE_PARAGRAPH,
+    BUSINESS_PRIOR_PUNISHMENT,
+    BUSINESS_CATCH_ALL,
+    UNIT_ARTICLE,
+    LENIENCY_ARTICLE,
+    *COUNTING_PARAGRAPHS,
+    AT_LEAST,
+    LIGHTER_LAW,
+    EXEMPTION,
+    FINE_BY_CIRCUMSTANCES,
+    INSIDER_HEAVIER,
+    UNIT_OFFENCE,
+    PENDING_CASES,
+)
+if any(p not in PROVISIONS for p in _NAMED):
+    raise ValueError("calculator.law: a named provision is missing from provisions.toml")
+
+MONTHS_PER_YEAR = 12
+"""The statute data states terms in months; the prose names whole years."""
+
+OFFENCE = STATUTES[-1].provision.rpartition(".")[0]
+"""The article of the offence (``CL253-1``), as the statute data names its paragraph 1."""
 
 
 def catch_all(paragraph: str) -> str:

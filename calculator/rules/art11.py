@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calculator.law import COUNTED_AS_SEIZED, COUNTED_CUMULATIVELY, COUNTED_ONCE
 from calculator.model import RecordRow
 
 __all__ = [
@@ -50,7 +51,7 @@ def art11_counted_quantity(row: RecordRow) -> tuple[int, str]:
     """
     count = art11_3_seized_quantity(row)
     if art11_2_several_recipients_count_cumulatively(row):
-        return count * row.recipients, "11.2"
+        return count * row.recipients, COUNTED_CUMULATIVELY
     if art11_1_obtained_then_passed_on_counts_once(row):
-        return count, "11.1"
-    return count, "11.3"
+        return count, COUNTED_ONCE
+    return count, COUNTED_AS_SEIZED

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from calculator.citation import number_en, number_zh
-from calculator.law import Ruleset, provision_text
+from calculator.citation import article_zh, cite_zh, item_en, number_en, number_zh
+from calculator.law import FINE_BY_CIRCUMSTANCES, Ruleset, provision_text
 from calculator.model import FineGuide, Tier
 from calculator.rules.common import money_text
 
@@ -56,6 +56,12 @@ def art12_fine_guide(tier: Tier, gains: Decimal, rs: Ruleset) -> FineGuide:
         applies=False,
         min_cny=None,
         max_cny=None,
-        note_zh="无违法所得，第十二条的倍数不适用；依刑法第五十二条根据犯罪情节决定罚金数额。",
-        note_en="No illegal gains: Art. 12's multiples do not apply; CL52 (the circumstances of the crime) governs the fine.",
+        note_zh=(
+            f"无违法所得，{article_zh(rs.fine_provision)}的倍数不适用；"
+            f"依{cite_zh(FINE_BY_CIRCUMSTANCES)}根据犯罪情节决定罚金数额。"
+        ),
+        note_en=(
+            f"No illegal gains: {item_en(rs.fine_provision)}'s multiples do not apply; "
+            f"{FINE_BY_CIRCUMSTANCES} (the circumstances of the crime) governs the fine."
+        ),
     )

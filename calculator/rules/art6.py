@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from calculator.law import Ruleset
+from calculator.law import BUSINESS_CATCH_ALL, BUSINESS_PRIOR_PUNISHMENT, Ruleset
 from calculator.model import (
     Basis,
     BusinessPurchase,
@@ -74,7 +74,7 @@ def art6_1_2_prior_punishment(
     detail = prior_punishment_counts(circumstances, conduct_date, rs, PartName.BUSINESS_PURCHASE)
     if detail is None:
         return None
-    return ground("6.1.2", Tier.SERIOUS, Basis.COMPUTED, detail)
+    return ground(BUSINESS_PRIOR_PUNISHMENT, Tier.SERIOUS, Basis.COMPUTED, detail)
 
 
 def art6_1_3_other_serious_circumstances(circumstances: Circumstances) -> Ground | None:
@@ -84,7 +84,7 @@ def art6_1_3_other_serious_circumstances(circumstances: Circumstances) -> Ground
     """
     if circumstances.other_serious_circumstances:
         return ground(
-            "6.1.3",
+            BUSINESS_CATCH_ALL,
             Tier.SERIOUS,
             Basis.CALLER_FINDING,
             FindingDetail(finding="other_serious_circumstances", part=PartName.BUSINESS_PURCHASE),

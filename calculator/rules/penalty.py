@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from calculator.law import Statute, provision_text
+from calculator.citation import cite_zh, parent
+from calculator.law import INSIDER_HEAVIER, Statute, provision_text
 from calculator.model import FineGuide, Offender, Penalty, Tier
 from calculator.rules.art7 import art7_unit_offender
 
@@ -35,8 +36,9 @@ def cl253_1_statutory_range(
     detention = False
     fine = "none"
     if tier is Tier.NOT_SERIOUS:
-        zh = "未达到情节严重，依这些事实不构成刑法第二百五十三条之一规定之罪。"
-        en = "Below 情节严重: no offence under CL253-1 on these facts."
+        offence_article = parent(statute.provision)
+        zh = f"未达到情节严重，依这些事实不构成{cite_zh(offence_article)}规定之罪。"
+        en = f"Below 情节严重: no offence under {offence_article} on these facts."
     elif tier is Tier.SERIOUS or not statute.especially_serious_range:
         max_months = statute.serious_max_months
         detention = True
@@ -63,7 +65,7 @@ def cl253_1_statutory_range(
         range_en=en,
         fine_guide=fine_guide,
         heavier_for_insider=heavier,
-        heavier_for_insider_provision="CL253-1.2" if heavier else None,
+        heavier_for_insider_provision=INSIDER_HEAVIER if heavier else None,
         unit_offender=unit is not None,
         unit_note_zh=unit[0] if unit else None,
         unit_note_en=unit[1] if unit else None,

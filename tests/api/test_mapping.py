@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -165,3 +167,165 @@ def test_the_case_filled_through_slots_is_the_constructed_one() -> None:
     )
     for cls in (calculator.Case, calculator.RecordRow):
         assert [f.name for f in dataclasses.fields(cls)] == list(cls.__slots__)
+
+
+# ---------------------------------------------------------------------------
+# The writers of the result types are derived from their fields
+
+
+def _derived_for(cls: type[Any]) -> list[mapping.Derived]:
+    return [d for (c, _), d in mapping.DERIVED.items() if c is cls]
+
+
+@pytest.mark.parametrize("core", [*RESULT_TYPES, calculator.Addition], ids=lambda t: t.__name__)
+def test_every_result_field_is_written_by_a_derived_writer_or_listed(core: type[Any]) -> None:
+    """Each result type is written by a writer derived from its fields, every field in
+    order, unless ``HAND_WRITTEN_TYPES`` says why its wire differs; a field of a derived
+    writer is written otherwise only when ``HAND_WRITTEN_FIELDS`` says why."""
+    derived = _derived_for(core)
+    if core in mapping.HAND_WRITTEN_TYPES:
+        assert derived == [], core
+        return
+    assert derived, f"{core.__name__} has no derived writer and is not listed as hand-written"
+    names = [f.name for f in dataclasses.fields(core)]
+    for d in derived:
+        assert [n for n, _ in d.fields] == [n for n in names if n not in d.left_out]
+        for name in d.by_hand:
+            assert mapping.HAND_WRITTEN_FIELDS[core, name], (core, name)
+    listed = {name for (c, name) in mapping.HAND_WRITTEN_FIELDS if c is core}
+    assert listed == set().union(*(d.by_hand for d in derived))
+
+
+def test_every_exception_names_a_reason_and_a_real_field() -> None:
+    """The exceptions tables list real result types and fields, each with its reason."""
+    for cls, reason in mapping.HAND_WRITTEN_TYPES.items():
+        assert dataclasses.is_dataclass(cls)
+        assert reason
+    for (cls, name), reason in mapping.HAND_WRITTEN_FIELDS.items():
+        assert name in {f.name for f in dataclasses.fields(cls)}
+        assert reason
+
+
+_ADDED_FIELDS = r'''
+import dataclasses, json, sys
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import orjson
+
+import calculator
+import calculator.model as model
+from calculator.model import Category, Tier
+
+ADDED = {
+    "added_note": "a note",
+    "added_on": date(2026, 1, 2),
+    "added_share": Fraction(1, 3),
+    "added_cny": Decimal("12.50"),
+    "added_missing": None,
+    "added_tier": Tier.SERIOUS,
+    "added_list": (Category.HEALTH, Category.GENERAL),
+    "added_counts": {Category.HEALTH: 3},
+}
+
+
+def variant(base):
+    """``base`` with one more field of each kind, as a core change would add them."""
+    cls = dataclasses.make_dataclass(
+        base.__name__,
+        [
+            ("added_note", str),
+            ("added_on", date),
+            ("added_share", Fraction),
+            ("added_cny", Decimal | None),
+            ("added_missing", Decimal | None),
+            ("added_tier", Tier),
+            ("added_list", tuple[Category, ...]),
+            ("added_counts", Mapping[Category, int]),
+        ],
+        bases=(base,),
+        frozen=True,
+        kw_only=True,
+        slots=True,
+    )
+    cls.__module__ = __name__
+    setattr(model, base.__name__, cls)
+    setattr(calculator, base.__name__, cls)
+    return cls
+
+
+names = ["NextTier", "Addition", "Ground", "Penalty", "FineGuide", "Classification", "Leniency",
+         "OpenQuestion", "Warning", "ProvisionRef", "RulesetRef"]
+original = {n: getattr(model, n) for n in names}
+made = {n: variant(original[n]) for n in names}
+globals().update(made)
+
+from api.v1 import mapping  # the writers are derived now, from the changed types
+
+tier = model.Tier.SERIOUS
+fine = made["FineGuide"](provision="12", text="t", applies=False, min_cny=None, max_cny=None,
+                         note_zh="z", note_en="e", **ADDED)
+objects = {
+    "NextTier": made["NextTier"](tier=tier, options=(), **ADDED),
+    "Addition": made["Addition"](provision="5.1.7", additional_gains_cny=Decimal("1"), **ADDED),
+    "Ground": made["Ground"](provision="5.1.1", tier=tier, text="t", basis=model.Basis.CALLER_FINDING,
+                             detail=model.FindingDetail(finding="f"), **ADDED),
+    "Penalty": made["Penalty"](statute_version="v", provision="CL253-1.1", text="t", offence=True,
+                               imprisonment_min_months=None, imprisonment_max_months=36,
+                               criminal_detention_available=True, fine="plus", range_zh="z",
+                               range_en="e", fine_guide=fine, heavier_for_insider=False,
+                               heavier_for_insider_provision=None, unit_offender=False,
+                               unit_note_zh=None, unit_note_en=None, **ADDED),
+    "Classification": made["Classification"](sensitive=False, lenient_tier=tier, strict_tier=tier, **ADDED),
+    "Leniency": made["Leniency"](status=model.LeniencyStatus.ELIGIBLE, provision="10", text="t",
+                                 missing_facts=(), note_zh="z", note_en="e", **ADDED),
+    "OpenQuestion": made["OpenQuestion"](code="c", provision="5.2", text="t", text_en="e", **ADDED),
+    "Warning": made["Warning"](code="c", text="t", text_en="e", **ADDED),
+    "ProvisionRef": made["ProvisionRef"](provision="CL99", text="t", role="r", **ADDED),
+    "RulesetRef": made["RulesetRef"](id="r", effective_from=date(2017, 6, 1), selected_by="s", **ADDED),
+}
+writers = dict(mapping._WRITERS)
+writers["Addition"] = mapping._addition
+out = {}
+for name, obj in objects.items():
+    writer = writers[name] if name == "Addition" else writers[made[name]]
+    out[name] = json.loads(orjson.dumps(writer(obj)))
+out["fine_guide_in_penalty"] = out["Penalty"]["fine_guide"]
+json.dump(out, sys.stdout)
+'''
+
+
+def test_a_field_added_to_a_result_type_needs_no_line_in_the_mapping() -> None:
+    """Fields added to the core's result types reach the wire through the derived writers.
+
+    In a fresh interpreter, each result type written plainly is replaced by a variant with
+    one more field of each kind (text, date, fraction, money, null, enum, tuple, mapping) before
+    ``api.v1.mapping`` is imported; every writer then writes the new fields, plainly, after
+    the type's own, and the wire's own additions still come last.
+    """
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _ADDED_FIELDS],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    written = json.loads(done.stdout)
+    added = {
+        "added_note": "a note",
+        "added_on": "2026-01-02",
+        "added_share": "1/3",
+        "added_cny": "12.50",
+        "added_missing": None,
+        "added_tier": "serious",
+        "added_list": ["health", "general"],
+        "added_counts": {"health": 3},
+    }
+    for name, answer in written.items():
+        assert {k: answer[k] for k in added} == added, name
+    assert list(written["Ground"])[-3:] == ["standard", "cite_zh", "cite_en"]
+    assert list(written["Addition"])[-2:] == ["cite_zh", "cite_en"]
+    assert "category" not in written["Addition"]  # the gains shape still leaves it out
