@@ -88,6 +88,23 @@ def test_l2_wrong_length_is_id_format(tmp_path: Path) -> None:
     assert reasons(count_ids(tmp_path, ["12345", id18(1)[:17] + "Y"])) == {"id_format": 2}
 
 
+def test_l2_eighteen_bytes_an_integer_cast_would_take_are_still_id_format(tmp_path: Path) -> None:
+    """18 bytes a lenient cast to an integer reads (sign, space, separator, decimal point) are not 18 digits."""
+    digits = id18(4)[:17]
+    values = ["+" + digits, digits[:1] + "_" + digits[2:] + "1", digits[:16] + ".0", "-" + digits]
+    assert reasons(count_ids(tmp_path, values)) == {"id_format": 4}
+
+
+def test_l2_leading_zero_and_trailing_space_keep_their_meaning(tmp_path: Path) -> None:
+    """A leading zero is a digit like any other; a trailing space is trimmed, leaving 17 (decision a)."""
+    body = "0" + id18(5)[1:17]
+    zero = body + check_char(body)
+    spaced = id18(6)[:17] + " "
+    result = count_ids(tmp_path, [zero, spaced, id18(6)])
+    assert counts(result, "persons") == {"whereabouts": 2}
+    assert reasons(result) == {"id_format": 1}
+
+
 def test_decision_a_full_width_digits_and_spaces(tmp_path: Path) -> None:
     """Full-width digits and an ideographic space normalise to the ASCII ID."""
     value = id18(3)
