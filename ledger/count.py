@@ -182,64 +182,34 @@ def _tally(
     mapped = frozenset(roles)
     engine.view("lr", resolved_lines_sql(d, mapped, conduct_int))
 
+    tally = Tally()
+    engine.materialize("g", distinct_lines_sql(mapped))
+    distinct: dict[tuple[Category, bool], int] = defaultdict(int)
+    for cat, duty, reason, n, unique in engine.rows(count_by_category_sql()):
+        tally.lines[(_CATEGORY_OF[cat], bool(duty), int(reason))] = int(n)
+        distinct[(_CATEGORY_OF[cat], bool(duty))] += int(unique)
+    tally.distinct = dict(distinct)
     bits = False
     if "recipient" in mapped:
         (highest,) = engine.rows("SELECT coalesce(max(rc), 0) FROM d_rcp")[0]
         bits = int(highest) <= RECIPIENT_BITS
-    tables = [
-        ("g", distinct_lines_sql(mapped)),
-        ("rec", records_sql(d, mapped, recipient_bits=bits)),
-    ]
-    sampled = sorted(review & _possible_categories(spec), key=CATEGORY_CODES.__getitem__)
-    queries = {
-        "lines": count_by_category_sql(),
-        "rows": rows_sql(),
-        "invalid": first_invalid_groups_sql(_GROUPS),
-        "merged": first_merged_groups_sql(_GROUPS),
-    }
-    for cat in sampled:
-        queries[f"sample_{CATEGORY_CODES[cat]}"] = sample_sql(
-            CATEGORY_CODES[cat], seed, SAMPLE_SIZE
-        )
-    found = engine.batch(tables, queries)
-
-    tally = Tally()
-    distinct: dict[tuple[Category, bool], int] = defaultdict(int)
-    for cat, duty, reason, n, unique in found["lines"]:
-        tally.lines[(_CATEGORY_OF[cat], bool(duty), int(reason))] = int(n)
-        distinct[(_CATEGORY_OF[cat], bool(duty))] += int(unique)
-    tally.distinct = dict(distinct)
+    engine.materialize("rec", records_sql(d, mapped, recipient_bits=bits))
     merged = False
-    for cat, k, duty, records, lines in found["rows"]:
+    for cat, k, duty, records, lines in engine.rows(rows_sql()):
         tally.rows[(_CATEGORY_OF[cat], int(k), bool(duty))] = (int(records), int(lines))
         merged = merged or int(lines) > int(records)
     if any(reason for (_, _, reason) in tally.lines):
-        tally.first_invalid = _first_invalid(engine, found["invalid"])
+        tally.first_invalid = _first_invalid(engine)
     if merged:
-        tally.first_merged = _first_merged(engine, found["merged"], tables)
+        tally.first_merged = _first_merged(engine)
     for s in sources:
         if s.table is not None:
             engine.unregister(f"src_{s.index}")
             s.release()
     pa.default_memory_pool().release_unused()
     engine.reserve(0)
-    picked = [
-        (int(c), int(f), int(p))
-        for cat in sampled
-        for c, f, p in found[f"sample_{CATEGORY_CODES[cat]}"]
-    ]
-    tally.samples = _samples(engine, picked)
+    tally.samples = _samples(engine, tally, seed=seed, review=review)
     return tally
-
-
-def _possible_categories(spec: LedgerSpec) -> frozenset[Category]:
-    """The categories the mapping can give a line: each file's fixed category or its labels'."""
-    found: set[Category] = set()
-    for f in spec.files:
-        if f.category is not None:
-            found.add(f.category)
-        found.update(f.category_labels.values())
-    return frozenset(found)
 
 
 _GROUPS = 4 * FIRST_LINES
@@ -271,12 +241,10 @@ def _first_positions(
     return found
 
 
-def _first_invalid(
-    engine: Engine, fetched: list[tuple[Any, ...]]
-) -> dict[tuple[Category, int], list[int]]:
-    """The first invalid lines of each (category, reason), from ``g`` (``fetched``) or else from the lines."""
+def _first_invalid(engine: Engine) -> dict[tuple[Category, int], list[int]]:
+    """The first invalid lines of each (category, reason), from ``g`` or else from the lines."""
     groups: dict[tuple[Category, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-    for cat, reason, first, last, n in fetched:
+    for cat, reason, first, last, n in engine.rows(first_invalid_groups_sql(_GROUPS)):
         groups[(_CATEGORY_OF[cat], int(reason))].append((int(first), int(last), int(n), -1))
     out: dict[tuple[Category, int], list[int]] = {}
     for key, rows in groups.items():
@@ -290,24 +258,17 @@ def _first_invalid(
     return out
 
 
-def _first_merged(
-    engine: Engine, fetched: list[tuple[Any, ...]], tables: list[tuple[str, str]]
-) -> dict[Category, list[int]]:
-    """The first lines of each category merged into an earlier line of their record.
-
-    From the rows of ``g`` (``fetched``), or else from the lines, with ``tables`` (``g`` and
-    ``rec``) computed again for it.
-    """
+def _first_merged(engine: Engine) -> dict[Category, list[int]]:
+    """The first lines of each category merged into an earlier line of their record."""
     groups: dict[Category, list[tuple[int, int, int, int]]] = defaultdict(list)
-    for cat, first, last, n, rfirst in fetched:
+    for cat, first, last, n, rfirst in engine.rows(first_merged_groups_sql(_GROUPS)):
         groups[_CATEGORY_OF[cat]].append((int(first), int(last), int(n), int(rfirst)))
     out: dict[Category, list[int]] = {}
     for key, rows in groups.items():
         found = _first_positions(rows, complete=len(rows) < _GROUPS)
         if found is None:
             lines: dict[Category, list[int]] = defaultdict(list)
-            lines_found = engine.batch(tables, {"lines": first_merged_lines_sql(FIRST_LINES)})
-            for cat, pos in lines_found["lines"]:
+            for cat, pos in engine.rows(first_merged_lines_sql(FIRST_LINES)):
                 lines[_CATEGORY_OF[cat]].append(int(pos))
             return {k: sorted(v) for k, v in lines.items()}
         out[key] = found
@@ -315,13 +276,19 @@ def _first_merged(
 
 
 def _samples(
-    engine: Engine, picked: list[tuple[int, int, int]]
+    engine: Engine, tally: Tally, *, seed: int, review: frozenset[Category]
 ) -> dict[Category, list[tuple[int, str]]]:
-    """The review sample (``sample_sql``): each record by its first line and its person-key text.
+    """Up to ``SAMPLE_SIZE`` records of each review category, drawn by ``seed`` (``sample_sql``).
 
-    ``picked`` holds (category code, first position, person code); the text of a declared
-    key is read from ``d_key`` (the report hashes it).
+    Each is given by its first line and its person-key text (hashed by the report).
     """
+    present = {cat for (cat, _, _), (n, _) in tally.rows.items() if n}
+    picked: list[tuple[int, int, int]] = []
+    for cat in sorted(review & present, key=CATEGORY_CODES.__getitem__):
+        picked.extend(
+            (int(c), int(f), int(p))
+            for c, f, p in engine.rows(sample_sql(CATEGORY_CODES[cat], seed, SAMPLE_SIZE))
+        )
     if not picked:
         return {}
     keys = sorted({p for _, _, p in picked if p >= KEY_BASE})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
@@ -51,16 +50,6 @@ class Engine(Protocol):
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         """The result rows of a query (small results only)."""
-
-    def batch(
-        self, tables: Sequence[tuple[str, str]], queries: Mapping[str, str]
-    ) -> dict[str, list[tuple[Any, ...]]]:
-        """The rows of each of ``queries`` (small results), over ``tables`` computed once, in order.
-
-        Each table's query may read the tables before it; the queries read any of them.
-        The tables are the run's large intermediate results: whether they outlive the call
-        is the engine's choice, so a later call names the ones it needs again.
-        """
 
     def close(self) -> None:
         """Release the engine's resources."""
@@ -145,31 +134,6 @@ class DuckDBEngine:
         self.timings.append((sql.strip().split("\n")[0][:60], time.perf_counter() - started))
         return found
 
-    def batch(
-        self, tables: Sequence[tuple[str, str]], queries: Mapping[str, str]
-    ) -> dict[str, list[tuple[Any, ...]]]:
-        """One statement: the tables as materialised common table expressions, each query a list.
-
-        Measured with ``bench/ledger.py`` (10M lines, 1 thread): keeping the distinct lines
-        and the records as ``CREATE TEMP TABLE`` cost about 2 s and 1 s more than
-        computing them inside one statement, where DuckDB keeps them uncompressed for the
-        statement's length only. Each query's rows come back as one list of structs.
-        """
-        started = time.perf_counter()
-        ctes = ", ".join(f"{name} AS MATERIALIZED ({sql})" for name, sql in tables)
-        lists = ", ".join(
-            f"(SELECT list(x) FROM ({sql}) x) AS {self.dialect.identifier(name)}"
-            for name, sql in queries.items()
-        )
-        (found,) = self._con.execute(f"WITH {ctes} SELECT {lists}").fetchall()
-        self.timings.append(
-            ("batch " + ", ".join(n for n, _ in tables), time.perf_counter() - started)
-        )
-        return {
-            name: [tuple(row.values()) for row in (value or [])]
-            for name, value in zip(queries, found, strict=True)
-        }
-
     def close(self) -> None:
         """Close the connection (its temporary files go with it)."""
         self._con.close()
@@ -223,7 +187,6 @@ class SparkEngine:
         self._spark = session
         self._spark.conf.set("spark.sql.ansi.enabled", "false")
         self._cached: list[str] = []
-        self._batch_tables: dict[str, str] = {}
         self.timings: list[tuple[str, float]] = []
         """Seconds per materialised table or query, in order (numbers and SQL heads only)."""
 
@@ -269,16 +232,6 @@ class SparkEngine:
         found = [tuple(r) for r in self._spark.sql(sql).collect()]
         self.timings.append((sql.strip().split("\n")[0][:60], time.perf_counter() - started))
         return found
-
-    def batch(
-        self, tables: Sequence[tuple[str, str]], queries: Mapping[str, str]
-    ) -> dict[str, list[tuple[Any, ...]]]:
-        """The tables cached (``CACHE TABLE``, kept for a later call naming the same query), then each query."""
-        for name, sql in tables:
-            if self._batch_tables.get(name) != sql:
-                self.materialize(name, sql)
-                self._batch_tables[name] = sql
-        return {name: self.rows(sql) for name, sql in queries.items()}
 
     def close(self) -> None:
         """Drop the cached tables and the views of this run; the session stays for its owner."""
