@@ -256,9 +256,8 @@ def _id_checks_sql(d: Dialect, source: str, conduct: int) -> str:
     only the others (a leading zero, ``X`` or ``x`` last, anything else) are matched. The
     body and the last digit then come from that integer by division, not from substrings,
     which DuckDB cuts character by character; only a value ending in ``X`` or ``x`` is cut.
-    Measured with callgrind over whole runs on 1M lines of ``bench/ledger.py`` (Parquet,
-    DuckDB): 10.43 G instructions before these steps, 7.97 G with the integer read,
-    7.57 G with the integer form test as well. Adds ``id_nc`` (the code of an 18-character
+    Measured with callgrind over a whole run on 1M lines of ``bench/ledger.py`` (Parquet,
+    DuckDB, 1 thread): 10.43 G instructions before these steps, 7.91 G after. Adds ``id_nc`` (the code of an 18-character
     normalised value, ``body × 12 + last``, last: digit, 10 for ``X``, 11 for ``x``; exact),
     ``id_v`` (any other non-empty normalised value itself, compared as text), ``id_pc`` (the
     person, the body, when valid) and ``id_reason``.
