@@ -403,9 +403,9 @@ def _fraction(value: Fraction | Decimal) -> Fraction:
 # A field is written plainly when its wire value follows from its type alone: an enum as
 # its value, a fraction as its text (``fraction_text``), money as its text (``money_text``),
 # a date in ISO form, a nested result by that type's writer, a tuple as a list, a mapping
-# as an object (keys and values written alike), ``None`` as null, anything else as it is. Each such writer is derived once, at import, from
-# ``dataclasses.fields()``: a field added to one of these types reaches the wire with no
-# line here (tests/api/test_mapping.py). The wire's own keys (citations, the request's
+# as an object (keys and values written alike), ``None`` as null, anything else as it is.
+# Each such writer is derived once, at import, from ``dataclasses.fields()``: a field
+# added to one of these types reaches the wire with no line here (tests/api/test_mapping.py). The wire's own keys (citations, the request's
 # echoes, the digest) are the writer's arguments, in their place in the key order.
 #
 # The derived fields are then compiled into one function that builds the dict in a single
