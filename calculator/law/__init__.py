@@ -30,22 +30,31 @@ __all__ = [
     "COUNTED_CUMULATIVELY",
     "COUNTED_ONCE",
     "COUNTING_PARAGRAPHS",
+    "ESPECIALLY_SERIOUS_CATCH_ALL",
     "ESPECIALLY_SERIOUS_PARAGRAPH",
     "EXEMPTION",
     "FINE_BY_CIRCUMSTANCES",
+    "HIGH_SENSITIVITY_RECORDS",
     "INSIDER_HEAVIER",
+    "KNOWINGLY_SUPPLIED_CRIMINAL_USER",
     "LENIENCY_ARTICLE",
     "LIGHTER_LAW",
+    "MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT",
     "MONTHS_PER_YEAR",
     "OFFENCE",
+    "OTHER_RECORDS",
     "PENDING_CASES",
     "PROVISIONS",
     "RESALE_PARAGRAPH",
     "RULESETS",
+    "SAFETY_RECORDS",
+    "SERIOUS_CATCH_ALL",
     "SERIOUS_PARAGRAPH",
+    "SEVERE_CONSEQUENCES",
     "STATUTES",
     "UNIT_ARTICLE",
     "UNIT_OFFENCE",
+    "WHEREABOUTS_USED_IN_CRIME",
     "CategoryName",
     "Provision",
     "RecordStandard",
@@ -255,6 +264,25 @@ CATEGORY_NAMES: Mapping[Category, CategoryName] = {
 # them: the prose and the provision lists read these names, never the ids themselves.
 # Each is checked against provisions.toml below.
 
+# The items of Art. 5, named once by what they cover: calculator/rules/art5.py cites these.
+WHEREABOUTS_USED_IN_CRIME = "5.1.1"
+"""出售或者提供行踪轨迹信息，被他人用于犯罪的 (D15)."""
+KNOWINGLY_SUPPLIED_CRIMINAL_USER = "5.1.2"
+"""知道或者应当知道他人利用公民个人信息实施犯罪，向其出售或者提供的 (D15)."""
+HIGH_SENSITIVITY_RECORDS = "5.1.3"
+"""The 50-record standard (D4); the ruleset's first record standard."""
+SAFETY_RECORDS = "5.1.4"
+"""The 500-record standard (D4)."""
+OTHER_RECORDS = "5.1.5"
+"""The 5,000-record standard (D4)."""
+SERIOUS_CATCH_ALL = "5.1.10"
+"""其他情节严重的情形 (D16)."""
+SEVERE_CONSEQUENCES = "5.2.1"
+"""造成被害人死亡、重伤、精神失常或者被绑架等严重后果的 (D15)."""
+MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT = "5.2.2"
+"""造成重大经济损失或者恶劣社会影响的 (D15)."""
+ESPECIALLY_SERIOUS_CATCH_ALL = "5.2.4"
+"""其他情节特别严重的情形 (D16)."""
 SERIOUS_PARAGRAPH = "5.1"
 """第五条第一款: the 情节严重 items of Art. 5."""
 ESPECIALLY_SERIOUS_PARAGRAPH = "5.2"
@@ -295,6 +323,15 @@ PENDING_CASES = "TE2001.2"
 """时间效力规定第二条: a pending case is handled under the later interpretation (D22)."""
 
 _NAMED = (
+    WHEREABOUTS_USED_IN_CRIME,
+    KNOWINGLY_SUPPLIED_CRIMINAL_USER,
+    HIGH_SENSITIVITY_RECORDS,
+    SAFETY_RECORDS,
+    OTHER_RECORDS,
+    SERIOUS_CATCH_ALL,
+    SEVERE_CONSEQUENCES,
+    MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT,
+    ESPECIALLY_SERIOUS_CATCH_ALL,
     SERIOUS_PARAGRAPH,
     ESPECIALLY_SERIOUS_PARAGRAPH,
     BUSINESS_PARAGRAPH,

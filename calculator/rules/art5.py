@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from calculator import law
 from calculator.law import Ruleset
 from calculator.model import (
     Basis,
@@ -34,27 +35,6 @@ from calculator.standards import (
     sum_reaching,
 )
 
-# Each item's id, named once by what it covers: the rules below cite these names.
-WHEREABOUTS_USED_IN_CRIME = "5.1.1"
-"""出售或者提供行踪轨迹信息，被他人用于犯罪的 (D15)."""
-KNOWINGLY_SUPPLIED_CRIMINAL_USER = "5.1.2"
-"""知道或者应当知道他人利用公民个人信息实施犯罪，向其出售或者提供的 (D15)."""
-HIGH_SENSITIVITY_RECORDS = "5.1.3"
-"""The 50-record standard (D4); the ruleset's first record standard."""
-SAFETY_RECORDS = "5.1.4"
-"""The 500-record standard (D4)."""
-OTHER_RECORDS = "5.1.5"
-"""The 5,000-record standard (D4)."""
-SERIOUS_CATCH_ALL = "5.1.10"
-"""其他情节严重的情形 (D16)."""
-SEVERE_CONSEQUENCES = "5.2.1"
-"""造成被害人死亡、重伤、精神失常或者被绑架等严重后果的 (D15)."""
-MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT = "5.2.2"
-"""造成重大经济损失或者恶劣社会影响的 (D15)."""
-ESPECIALLY_SERIOUS_CATCH_ALL = "5.2.4"
-"""其他情节特别严重的情形 (D16)."""
-
-
 # --- Paragraph 1: 情节严重 -------------------------------------------------------
 
 
@@ -64,7 +44,9 @@ def art5_1_1_whereabouts_used_in_crime(c: Circumstances) -> Ground | None:
     「出售或者提供行踪轨迹信息，被他人用于犯罪的」
     """
     if c.whereabouts_used_in_crime:
-        return _caller_finding(WHEREABOUTS_USED_IN_CRIME, Tier.SERIOUS, "whereabouts_used_in_crime")
+        return _caller_finding(
+            law.WHEREABOUTS_USED_IN_CRIME, Tier.SERIOUS, "whereabouts_used_in_crime"
+        )
     return None
 
 
@@ -75,7 +57,7 @@ def art5_1_2_knowingly_supplied_criminal_user(c: Circumstances) -> Ground | None
     """
     if c.knowingly_supplied_criminal_user:
         return _caller_finding(
-            KNOWINGLY_SUPPLIED_CRIMINAL_USER, Tier.SERIOUS, "knowingly_supplied_criminal_user"
+            law.KNOWINGLY_SUPPLIED_CRIMINAL_USER, Tier.SERIOUS, "knowingly_supplied_criminal_user"
         )
     return None
 
@@ -85,7 +67,7 @@ def art5_1_3_high_sensitivity_records(part: Part, level: Level) -> list[Ground]:
 
     「非法获取、出售或者提供行踪轨迹信息、通信内容、征信信息、财产信息五十条以上的」
     """
-    return records_reaching(part, HIGH_SENSITIVITY_RECORDS, level)
+    return records_reaching(part, law.HIGH_SENSITIVITY_RECORDS, level)
 
 
 def art5_1_4_safety_records(part: Part, level: Level) -> list[Ground]:
@@ -93,7 +75,7 @@ def art5_1_4_safety_records(part: Part, level: Level) -> list[Ground]:
 
     「非法获取、出售或者提供住宿信息、通信记录、健康生理信息、交易信息等其他可能影响人身、财产安全的公民个人信息五百条以上的」
     """
-    return records_reaching(part, SAFETY_RECORDS, level)
+    return records_reaching(part, law.SAFETY_RECORDS, level)
 
 
 def art5_1_5_other_records(part: Part, level: Level) -> list[Ground]:
@@ -101,7 +83,7 @@ def art5_1_5_other_records(part: Part, level: Level) -> list[Ground]:
 
     「非法获取、出售或者提供第三项、第四项规定以外的公民个人信息五千条以上的」
     """
-    return records_reaching(part, OTHER_RECORDS, level)
+    return records_reaching(part, law.OTHER_RECORDS, level)
 
 
 def art5_1_6_proportional_aggregation(part: Part, level: Level, rs: Ruleset) -> Ground | None:
@@ -215,7 +197,7 @@ def art5_1_10_other_serious_circumstances(c: Circumstances) -> Ground | None:
     「其他情节严重的情形。」
     """
     if c.other_serious_circumstances:
-        return _caller_finding(SERIOUS_CATCH_ALL, Tier.SERIOUS, "other_serious_circumstances")
+        return _caller_finding(law.SERIOUS_CATCH_ALL, Tier.SERIOUS, "other_serious_circumstances")
     return None
 
 
@@ -228,7 +210,9 @@ def art5_2_1_severe_consequences(c: Circumstances) -> Ground | None:
     「造成被害人死亡、重伤、精神失常或者被绑架等严重后果的」
     """
     if c.severe_consequences:
-        return _caller_finding(SEVERE_CONSEQUENCES, Tier.ESPECIALLY_SERIOUS, "severe_consequences")
+        return _caller_finding(
+            law.SEVERE_CONSEQUENCES, Tier.ESPECIALLY_SERIOUS, "severe_consequences"
+        )
     return None
 
 
@@ -239,7 +223,7 @@ def art5_2_2_major_loss_or_bad_social_impact(c: Circumstances) -> Ground | None:
     """
     if c.major_loss_or_bad_social_impact:
         return _caller_finding(
-            MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT,
+            law.MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT,
             Tier.ESPECIALLY_SERIOUS,
             "major_loss_or_bad_social_impact",
         )
@@ -270,7 +254,7 @@ def art5_2_4_other_especially_serious_circumstances(c: Circumstances) -> Ground 
     """
     if c.other_especially_serious_circumstances:
         return _caller_finding(
-            ESPECIALLY_SERIOUS_CATCH_ALL,
+            law.ESPECIALLY_SERIOUS_CATCH_ALL,
             Tier.ESPECIALLY_SERIOUS,
             "other_especially_serious_circumstances",
         )

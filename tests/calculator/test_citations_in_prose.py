@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 
 import calculator
+from calculator import law
 from calculator.law import PROVISIONS, RULESETS
-from calculator.rules import art5
 
 PACKAGE = Path(calculator.__file__).parent
 
@@ -143,7 +143,7 @@ def note() -> str:
 
 
 def test_named_record_items_are_the_rulesets_record_standards() -> None:
-    """The ids art5 names for the record items are those of each ruleset's record standards."""
-    named = (art5.HIGH_SENSITIVITY_RECORDS, art5.SAFETY_RECORDS, art5.OTHER_RECORDS)
+    """The ids calculator.law names for the record items of Art. 5 are those of each ruleset's record standards."""
+    named = (law.HIGH_SENSITIVITY_RECORDS, law.SAFETY_RECORDS, law.OTHER_RECORDS)
     for rs in RULESETS:
         assert tuple(s.provision for s in rs.standards) == named
