@@ -1,0 +1,162 @@
+"""Paired timing of an old checkout against this tree: short alternating chunks, the median ratio.
+
+``bench.compare`` runs each benchmark for seconds at a time; on a shared virtual machine the
+speed of the CPU itself drifts by ±10 % over such spans (the same tree measured twice in one
+process moves that much), which hides a 5 % difference. Here each tree runs in its own
+worker process (importing only its own ``calculator`` and ``api``), both stay loaded, and
+the two take turns on short chunks of the same work (about ``--chunk`` seconds each, the
+order swapped every round). A drift then touches both sides of a round alike: the ratio of
+the two chunk times of each round is a paired measurement, and the median over
+``--rounds`` rounds is the figure, printed with its quartiles.
+
+The work: the three case shapes of ``bench/core.py`` (``calculator.assess`` alone) and one
+item of the ``bench/http.py`` batch through the adapter (validation, the mapping to the
+core, ``assess``, the mapping back and the JSON encoding), 1,000 and 200 distinct inputs.
+
+    python -m bench.paired --old /tmp/core-old [--new .] [--rounds 41] [--chunk 0.15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 0.95
+
+WORKER = r"""
+import json, sys, time
+sys.path.insert(0, ".")
+from bench import core
+from bench.http import batch_items
+from pydantic import TypeAdapter
+from api.encoding import dumps
+from api.v1 import mapping, schemas
+from calculator import assess
+
+adapter = TypeAdapter(schemas.AssessmentRequest)
+shapes = {
+    "one_row": [core.one_row(i) for i in range(1000)],
+    "four_mixed_rows": [core.four_mixed_rows(i) for i in range(1000)],
+    "ten_rows_with_alternatives": [core.ten_rows_with_alternatives(i) for i in range(1000)],
+}
+items = batch_items(200)
+
+
+def run(work, n):
+    if work == "batch_item":
+        for k in range(n):
+            dumps(mapping.assessment_for(adapter.validate_python(items[k % 200])))
+    else:
+        cases = shapes[work]
+        for k in range(n):
+            assess(cases[k % 1000], today=core.TODAY)
+
+
+for work in (*shapes, "batch_item"):
+    run(work, 1000)
+print("ready", flush=True)
+for line in sys.stdin:
+    work, n = line.split()
+    start = time.perf_counter()
+    run(work, int(n))
+    print(time.perf_counter() - start, flush=True)
+"""
+
+WORKS = (
+    ("one_row", "core: 1 row"),
+    ("four_mixed_rows", "core: 4 mixed rows with a duty row"),
+    ("ten_rows_with_alternatives", "core: 10 rows with alternatives"),
+    ("batch_item", "batch item through the adapter"),
+)
+
+
+class Worker:
+    """One tree's worker process: it runs ``n`` items of a work and answers the seconds."""
+
+    def __init__(self, tree: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", WORKER],
+            cwd=tree,
+            env={**os.environ, "PYTHONPATH": str(tree)},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        if self._read() != "ready":
+            raise RuntimeError(f"the worker of {tree} did not start")
+
+    def _read(self) -> str:
+        out: IO[str] | None = self.process.stdout
+        if out is None:  # pragma: no cover - the pipe is always opened above
+            raise RuntimeError("no pipe")
+        return out.readline().strip()
+
+    def time(self, work: str, n: int) -> float:
+        """Seconds for ``n`` items of ``work``."""
+        if self.process.stdin is None:  # pragma: no cover - the pipe is always opened above
+            raise RuntimeError("no pipe")
+        self.process.stdin.write(f"{work} {n}\n")
+        self.process.stdin.flush()
+        return float(self._read())
+
+    def close(self) -> None:
+        """End the worker."""
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def measure(old: Worker, new: Worker, work: str, rounds: int, chunk: float) -> dict[str, Any]:
+    """The paired ratios (old seconds / new seconds, above 1: new faster) of one work."""
+    n = 200
+    while old.time(work, n) < chunk / 2:
+        n *= 2
+    ratios = []
+    for r in range(rounds):
+        if r % 2:
+            t_new, t_old = new.time(work, n), old.time(work, n)
+        else:
+            t_old, t_new = old.time(work, n), new.time(work, n)
+        ratios.append(t_old / t_new)
+    q1, median, q3 = statistics.quantiles(ratios, n=4)
+    return {"items": n, "median": median, "q1": q1, "q3": q3}
+
+
+def main() -> None:
+    """Start both workers, measure every work, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--old", type=Path, required=True, help="a checkout of the old tree")
+    parser.add_argument("--new", type=Path, default=ROOT, help="this tree (default)")
+    parser.add_argument("--rounds", type=int, default=41, help="alternating rounds per work")
+    parser.add_argument("--chunk", type=float, default=0.15, help="seconds of one chunk")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs; load average before: {' '.join(map(str, os.getloadavg()))}")
+    old, new = Worker(args.old.resolve()), Worker(args.new.resolve())
+    found: dict[str, dict[str, Any]] = {}
+    try:
+        for work, _ in WORKS:
+            found[work] = measure(old, new, work, args.rounds, args.chunk)
+    finally:
+        old.close()
+        new.close()
+    print(f"load average after: {' '.join(map(str, os.getloadavg()))}")
+    print(f"paired chunks, {args.rounds} rounds; old = {args.old}, new = {args.new}")
+    print(f"{'work':40s} {'items':>6s} {'new/old':>8s} {'quartiles':>15s}")
+    for work, label in WORKS:
+        f = found[work]
+        mark = "" if f["median"] >= TARGET else f"  < {TARGET}"
+        print(f"{label:40s} {f['items']:6d} {f['median']:8.3f} {f['q1']:7.3f}–{f['q3']:.3f}{mark}")
+    if args.json:
+        print(json.dumps(found))
+
+
+if __name__ == "__main__":
+    main()
