@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+from ledger.rules import ID_WEIGHTS  # noqa: E402 (after the path above)
 
 
 def generate(folder: Path, lines: int, seed: int) -> dict[str, Path]:
@@ -38,7 +38,7 @@ def generate(folder: Path, lines: int, seed: int) -> dict[str, Path]:
 
     pool = max(1, lines // 2)
     checksum = " + ".join(
-        f"{w} * (ascii(substr(body, {i}, 1)) - 48)" for i, w in enumerate(WEIGHTS, start=1)
+        f"{w} * (ascii(substr(body, {i}, 1)) - 48)" for i, w in enumerate(ID_WEIGHTS, start=1)
     )
     sql = f"""
     WITH p AS (

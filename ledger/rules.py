@@ -314,12 +314,13 @@ FROM (
             FROM (
               SELECT *,
                 CASE WHEN r18 >= {10**17} AND CAST(r18 AS {d.string_type}) = id_raw THEN TRUE
-                     WHEN {d.byte_length}(id_raw) = 18 THEN {d.matches("id_raw", ID_PATTERN)}
+                     WHEN b18 THEN {d.matches("id_raw", ID_PATTERN)}
                      ELSE FALSE END AS f18
               FROM (
-                SELECT *,
-                  CASE WHEN {d.byte_length}(id_raw) = 18 THEN TRY_CAST(id_raw AS BIGINT) END AS r18
-                FROM ({source}) s0) s1) s2) s3) s4) s5) s6) s7) s8) s9
+                SELECT *, CASE WHEN b18 THEN TRY_CAST(id_raw AS BIGINT) END AS r18
+                FROM (
+                  SELECT *, {d.byte_length}(id_raw) = 18 AS b18
+                  FROM ({source}) s0) s1) s2) s3) s4) s5) s6) s7) s8) s9) s10
 """
 
 
