@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 
 from calculator.law import Ruleset
 from calculator.model import (
@@ -265,6 +264,23 @@ RULES: tuple[Rule, ...] = (
 """Every rule of Arts. 5 and 6 that gives a ground, in statute order."""
 
 
+_RULES_FOR: dict[int, tuple[Rule, ...]] = {}
+"""The rules that could hold, by the bits of the facts present (at most 2^9 entries)."""
+
+
+def _rules_for(present: int) -> tuple[Rule, ...]:
+    """``RULES`` whose ``could_hold`` meets ``present``, in statute order, chosen once per set of bits.
+
+    Instead of testing all 17 rules in every pass (python -m bench.instructions against
+    that loop, 4 mixed rows: 317,000 → 313,700 instructions per assessment; 10 rows with
+    alternatives: 1,057,600 → 1,045,500).
+    """
+    found = _RULES_FOR.get(present)
+    if found is None:
+        found = _RULES_FOR[present] = tuple(r for r in RULES if r.could_hold & present)
+    return found
+
+
 @dataclass(slots=True)
 class Evaluation:
     """What one pass found: the tier, every ground, and the counted quantities behind them."""
@@ -303,7 +319,6 @@ _set_proportional_sum = slot_setter(Quantity, "proportional_sum")
 _set_insider_proportional_sum = slot_setter(Quantity, "insider_proportional_sum")
 _set_sum_standards = slot_setter(Quantity, "proportional_sum_standards")
 _set_insider_sum_standards = slot_setter(Quantity, "insider_proportional_sum_standards")
-_ZERO = Fraction(0)
 
 
 def quantity(ev: Evaluation, rs: Ruleset) -> Quantity:
@@ -317,16 +332,11 @@ def quantity(ev: Evaluation, rs: Ruleset) -> Quantity:
     _set_by_category(q, ev.whole.by_category)
     _set_insider_by_category(q, ev.insider.by_category)
     _set_business_purchase_counted(q, ev.business_purchase_counted)
-    _set_proportional_sum(q, _sum(ev.whole.units, rs.base))
-    _set_insider_proportional_sum(q, _sum(ev.insider.units, rs.base))
+    _set_proportional_sum(q, ev.whole.proportional_sum(rs.base))
+    _set_insider_proportional_sum(q, ev.insider.proportional_sum(rs.base))
     _set_sum_standards(q, lv.sum_standards)
     _set_insider_sum_standards(q, lv.insider_sum_standards)
     return q
-
-
-def _sum(units: int, base: int) -> Fraction:
-    """The proportional sum ``units / base`` (most cases have no insider part: 0)."""
-    return _ZERO if units == 0 else Fraction(units, base)
 
 
 _ASSESSMENT_FIELDS = (
@@ -486,11 +496,12 @@ def evaluate(
             art6_counted += counted
         else:
             art5_rows = True
-            by_category[row.category] = by_category.get(row.category, 0) + counted
-            units += weight[row.category] * counted
+            category = row.category
+            by_category[category] = by_category.get(category, 0) + counted
+            units += weight[category] * counted
             if row.obtained_in_duty:
-                insider[row.category] = insider.get(row.category, 0) + counted
-                insider_units += weight[row.category] * counted
+                insider[category] = insider.get(category, 0) + counted
+                insider_units += weight[category] * counted
         if counted_as_given is None:
             row_counts.append(_row_count(row, counted, provision, "art6" if on_art6 else "art5"))
     gains = case.illegal_gains_cny
@@ -522,9 +533,7 @@ def evaluate(
     present = _present(facts, lv)
     grounds: list[Ground] = []
     capped: list[str] = []
-    for rule in RULES:
-        if not rule.could_hold & present:
-            continue
+    for rule in _rules_for(present):
         found = rule.apply(facts, lv, rs)
         if rule.paragraph_2 and facts.art6_only:
             capped += [g.provision for g in found]  # D20: no 情节特别严重 for Art. 6 conduct

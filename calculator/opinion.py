@@ -113,11 +113,10 @@ def _of_standard_zh(value: Fraction) -> str:
 
     1 → 有关数量标准, 10 → 有关数量标准的十倍, 6/5 → 有关数量标准的五分之六.
     """
-    if value == 1:
-        return "有关数量标准"
-    if value.denominator == 1:
-        return f"有关数量标准的{number_zh(value.numerator)}倍"
-    return f"有关数量标准的{number_zh(value.denominator)}分之{number_zh(value.numerator)}"
+    n, d = value.numerator, value.denominator
+    if d == 1:
+        return "有关数量标准" if n == 1 else f"有关数量标准的{number_zh(n)}倍"
+    return f"有关数量标准的{number_zh(d)}分之{number_zh(n)}"
 
 
 def _exact(value: Fraction | Decimal) -> Fraction:
@@ -126,9 +125,8 @@ def _exact(value: Fraction | Decimal) -> Fraction:
 
 def _plain_en(value: Fraction) -> str:
     """A number for the English text: 10 → "10", 6/5 → "6/5" (never "10/1")."""
-    if value.denominator == 1:
-        return f"{value.numerator:,}"
-    return f"{value.numerator}/{value.denominator}"
+    n, d = value.numerator, value.denominator
+    return f"{n:,}" if d == 1 else f"{n}/{d}"
 
 
 # ---------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from functools import lru_cache
 
 from calculator.citation import (
@@ -118,7 +117,8 @@ def _d9_counts_and_gains_both_half(
     if ev.tier is not Tier.NOT_SERIOUS:
         return None
     share = rs.catch_all_hint_share
-    sum_half = Fraction(ev.whole.units, rs.base) >= rs.proportional_sum * share
+    total = ev.whole.proportional_sum(rs.base)
+    sum_half = total >= rs.proportional_sum * share
     gains_half = gains * share.denominator >= rs.gains_cny * share.numerator
     if not (sum_half and gains_half):
         return None
@@ -127,13 +127,13 @@ def _d9_counts_and_gains_both_half(
         code="counts_and_gains_both_half",
         provision=rs.catch_all_hint_provision,
         text=(
-            f"数量（按比例合计{fraction_text(Fraction(ev.whole.units, rs.base))}）与违法所得"
+            f"数量（按比例合计{fraction_text(total)}）与违法所得"
             f"（{money_text(gains)}元）均未达到情节严重的标准，但均达到标准的{share_zh(share)}以上。"
             "数量与数额不能合并计算，本计算不认定情节严重；法院仍可能依"
             f"{article_zh(hint)}“{quoted_zh(hint)}”认定。"
         ),
         text_en=(
-            f"Neither the records (proportional sum {fraction_text(Fraction(ev.whole.units, rs.base))}) "
+            f"Neither the records (proportional sum {fraction_text(total)}) "
             f"nor the gains (CNY {money_text(gains)}) reach 情节严重, but both reach "
             f"{share_en(share)} of their standard. Counts and money are never combined, so the "
             f"tier stays; a court may still find 情节严重 under the catch-all {hint}."
