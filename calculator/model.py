@@ -364,8 +364,8 @@ class Ground:
     def on_insider_part(self) -> bool:
         """Whether the ground rests on the insider part alone (5.1.8, or 5.2.3 on it; D12, D14)."""
         match self.detail:
-            case RecordsDetail(part=part) | SumDetail(part=part) | GainsDetail(part=part):
-                return part is PartName.INSIDER_PART
+            case RecordsDetail() | SumDetail() | GainsDetail():
+                return self.detail.part is PartName.INSIDER_PART
             case _:
                 return False
 

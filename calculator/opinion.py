@@ -190,15 +190,9 @@ Quantity = RecordsDetail | SumDetail | GainsDetail
 """The details of grounds on a quantity: records, the proportional sum, the gains."""
 
 
-def _quantity_key(d: Quantity) -> tuple[PartName, Category | str]:
-    """Grounds on the same quantity share a key: (part, category / sum / gains)."""
-    match d:
-        case RecordsDetail():
-            return d.part, d.category
-        case SumDetail():
-            return d.part, "sum"
-        case GainsDetail():
-            return d.part, "gains"
+def _quantity_key(d: Quantity) -> tuple[PartName, type, Category | None]:
+    """Grounds on the same quantity share a key: (part, kind of quantity, category if any)."""
+    return d.part, type(d), getattr(d, "category", None)
 
 
 _REACHED: dict[tuple[str, int], tuple[Standard, str, str]] = {}
@@ -252,7 +246,8 @@ def _subject(d: Quantity) -> tuple[str, str]:
     """The clause's subject for a quantity ground, in Chinese and English."""
     insider = d.part is PartName.INSIDER_PART
     match d:
-        case RecordsDetail(category=category, counted=n):
+        case RecordsDetail():
+            category, n = d.category, d.counted
             name_zh, name_en = _category_zh(category, d.standard.item), _category_en(category)
             if insider:
                 return (
@@ -264,7 +259,8 @@ def _subject(d: Quantity) -> tuple[str, str]:
                 f"行为人非法获取、出售或者提供{name_zh}{number_zh(n)}条",
                 f"{n:,} records of {name_en} were illegally obtained, sold or provided",
             )
-        case SumDetail(proportional_sum=total):
+        case SumDetail():
+            total = d.proportional_sum
             if insider:
                 return (
                     "行为人将在履行职责或者提供服务过程中获得的公民个人信息出售或者提供给他人，"
@@ -278,7 +274,8 @@ def _subject(d: Quantity) -> tuple[str, str]:
                 "the records illegally obtained, sold or provided add up, category by category in "
                 f"proportion, to {_plain_en(total)} times the quantity standard",
             )
-        case GainsDetail(amount=amount):
+        case GainsDetail():
+            amount = d.amount
             if insider:
                 return (
                     f"行为人违法所得中来自履行职责或者提供服务过程中获得的信息的部分为{money_zh(amount)}",
@@ -373,7 +370,7 @@ def _other_clause(g: Ground) -> _Clause:
 def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
     """One clause per quantity (all the levels it reaches) and per other ground, in order."""
     clauses: list[_Clause] = []
-    by_key: dict[tuple[PartName, Category | str], _Clause] = {}
+    by_key: dict[tuple[PartName, type, Category | None], _Clause] = {}
     for g in grounds:
         d = g.detail
         if not isinstance(d, RecordsDetail | SumDetail | GainsDetail):
