@@ -58,7 +58,7 @@ from calculator.rules.art6 import (
     art6_1_business_path_row,
 )
 from calculator.rules.art11 import art11_counted_quantity
-from calculator.standards import Levels, Part, levels, slot_setter
+from calculator.standards import Levels, Part, levels, may_reach, slot_setter
 
 __all__ = [
     "RULES",
@@ -102,9 +102,10 @@ RECORDS = FINDINGS << 1
 GAINS = RECORDS << 1
 """Gains of at least the gains standard."""
 INSIDER = GAINS << 1
-"""An insider part (rows or gains from duty)."""
+"""An insider part (rows or gains from duty) weighing or gaining at least the least halved standard."""
 TENFOLD = INSIDER << 1
-"""Records or gains of the whole case at least the least of ten times a standard."""
+"""Records or gains of the whole case at least the least of ten times a standard, or of the
+insider part at least the least of ten times a halved standard."""
 ART5_FINDINGS = TENFOLD << 1
 """A finding, in a case that is not Art. 6 conduct alone."""
 ART6_PROFIT = ART5_FINDINGS << 1
@@ -137,8 +138,11 @@ def _present(f: Facts, lv: Levels) -> int:
         bits |= GAINS
         if whole.gains >= lv.tenfold.need_gains:
             bits |= TENFOLD
-    if f.insider.present:
+    insider = f.insider
+    if may_reach(insider, lv.insider):
         bits |= INSIDER
+        if may_reach(insider, lv.insider_tenfold):
+            bits |= TENFOLD
     if f.purchase is not None and f.art6_active:
         bits |= ART6_PROFIT
     return bits
@@ -229,7 +233,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         provision="5.2.3",
-        could_hold=INSIDER | TENFOLD,
+        could_hold=TENFOLD,
         apply=lambda f, lv, rs: art5_2_3_tenfold(f.whole, f.insider, rs),
         paragraph_2=True,
     ),
