@@ -543,10 +543,10 @@ def evaluate(
             capped += [g.provision for g in found]  # D20: no 情节特别严重 for Art. 6 conduct
         else:
             grounds += found
-    rank = 0
+    tier = Tier.NOT_SERIOUS
     for g in grounds:
-        rank = max(rank, _RANK[g.tier])
-    tier = Tier.of_rank(rank)
+        if g.tier is not tier and _RANK[g.tier] > _RANK[tier]:
+            tier = g.tier
     return Evaluation(
         tier,
         tuple(grounds),
