@@ -448,12 +448,10 @@ _NOTHING_REACHED_EN = (
 )
 
 
-def _conclusion_zh(tier: Tier) -> str:
-    return _CONCLUSION_ZH[tier]
-
-
-def _conclusion_en(tier: Tier) -> str:
-    return f"Accordingly, on the facts stated, the case is {_TIER_EN[tier]} under {_OFFENCE_EN}."
+_CONCLUSION_EN = {
+    tier: f"Accordingly, on the facts stated, the case is {_TIER_EN[tier]} under {_OFFENCE_EN}."
+    for tier in _CONCLUSION_ZH
+}
 
 
 def _questions_zh(questions: Sequence[OpenQuestion]) -> str:
@@ -496,28 +494,21 @@ def write_opinion(
     resting on the caller's finding says so; every open question is written out in full.
     """
     clauses = _clauses(grounds)
-    lead_zh = f"经审查，依照{INTERPRETATION_ZH}，"
-    lead_en = f"On review, applying {INTERPRETATION_EN}: "
     if not clauses:
-        zh = lead_zh + _NOTHING_REACHED_ZH
-        en = lead_en + _NOTHING_REACHED_EN
+        zh, en = _NOTHING_REACHED_ZH, _NOTHING_REACHED_EN
     elif len(clauses) == 1:
-        zh = lead_zh + _clause_zh(clauses[0]) + "。" + _conclusion_zh(tier)
-        en = lead_en + _clause_en(clauses[0]) + ". " + _conclusion_en(tier)
+        zh = f"{_clause_zh(clauses[0])}。{_CONCLUSION_ZH[tier]}"
+        en = f"{_clause_en(clauses[0])}. {_CONCLUSION_EN[tier]}"
     else:
-        zh = (
-            lead_zh
-            + "本案具有以下情形："
-            + "；".join(f"{_ordinal_zh(i)}是{_clause_zh(c)}" for i, c in enumerate(clauses))
-            + "。"
-            + _conclusion_zh(tier)
-        )
-        en = (
-            lead_en
-            + "; ".join(f"{_ordinal_en(i)}, {_clause_en(c)}" for i, c in enumerate(clauses))
-            + ". "
-            + _conclusion_en(tier)
-        )
-    zh += _questions_zh(open_questions)
-    en += _questions_en(open_questions)
-    return zh, en
+        listed_zh = "；".join(f"{_ordinal_zh(i)}是{_clause_zh(c)}" for i, c in enumerate(clauses))
+        listed_en = "; ".join(f"{_ordinal_en(i)}, {_clause_en(c)}" for i, c in enumerate(clauses))
+        zh = f"本案具有以下情形：{listed_zh}。{_CONCLUSION_ZH[tier]}"
+        en = f"{listed_en}. {_CONCLUSION_EN[tier]}"
+    return (
+        f"{_LEAD_ZH}{zh}{_questions_zh(open_questions)}",
+        f"{_LEAD_EN}{en}{_questions_en(open_questions)}",
+    )
+
+
+_LEAD_ZH = f"经审查，依照{INTERPRETATION_ZH}，"
+_LEAD_EN = f"On review, applying {INTERPRETATION_EN}: "
