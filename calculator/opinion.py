@@ -144,10 +144,6 @@ def _category_en(category: Category) -> str:
     return CATEGORY_NAMES[category].en
 
 
-def _tier_zh(tier: Tier) -> str:
-    return tier.zh
-
-
 _TIER_EN = {
     Tier.NOT_SERIOUS: "not serious",
     Tier.SERIOUS: "serious (情节严重)",
@@ -393,7 +389,7 @@ def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
 
 
 def _clause_zh(c: _Clause) -> str:
-    return f"{c.subject_zh}，{'，并'.join(c.reached_zh)}，属于{_tier_zh(c.tier)}"
+    return f"{c.subject_zh}，{'，并'.join(c.reached_zh)}，属于{c.tier.zh}"
 
 
 def _clause_en(c: _Clause) -> str:
