@@ -1,9 +1,10 @@
 """The core and HTTP benchmarks, an old checkout against this tree, in one run, side by side.
 
-Runs ``bench/core.py`` and ``bench/http.py`` of each tree in its own subprocess (each
-tree importing only its own ``calculator`` and ``api``), alternating old and new
-``--repeat`` times, keeps the best figure of each, and prints both with the ratio
-new / old (target: at least 0.95). The load average is printed before and after: on a
+Runs ``bench/core.py`` of each tree, and this tree's ``bench/http.py`` against each tree's
+server, in a subprocess of that tree (importing only its own ``calculator`` and ``api``,
+so the in-process figures are that tree's; the HTTP client is the same for both),
+alternating old and new ``--repeat`` times, keeps the best figure of each, and prints
+both with the ratio new / old (target: at least 0.95). The load average is printed before and after: on a
 loaded machine the figures move together but their ratio is still noisy.
 
     python -m bench.compare --old /tmp/core-old [--new .] [--repeat 2] [--seconds 1.0]
@@ -58,10 +59,19 @@ def core(tree: Path, seconds: float) -> dict[str, float]:
     return found
 
 
+_THIS_CLIENT = f"""
+import runpy, sys
+sys.argv = ["bench/http.py", "--tree", ".", "--seconds", sys.argv[1]]
+runpy.run_path({str(ROOT / "bench" / "http.py")!r}, run_name="__main__")
+"""
+"""This tree's ``bench/http.py`` run inside the other tree's process: the old checkout's
+server and its own in-process figures, measured by the same client as this tree's."""
+
+
 def http(tree: Path, seconds: float) -> dict[str, float]:
-    """``bench/http.py`` of ``tree``: the rates it prints."""
+    """This tree's ``bench/http.py`` against ``tree``'s server: the rates it prints."""
     found: dict[str, float] = {}
-    out = _run(tree, ["-m", "bench.http", "--seconds", str(seconds)])
+    out = _run(tree, ["-c", _THIS_CLIENT, str(seconds)])
     for line in out.splitlines():
         for name, pattern in _HTTP.items():
             m = pattern.search(line)

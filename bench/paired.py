@@ -17,19 +17,28 @@ in one with ``calculator`` alone, as ``bench/core.py`` runs them, the batch item
 ``api`` too. The same core case ran 3–5 % slower in a worker that had also imported the
 API (a larger heap around the same work), which no benchmark of the core sees.
 
-    python -m bench.paired --old /tmp/core-old [--new .] [--rounds 41] [--chunk 0.15]
+With ``--http`` both trees' servers run side by side (``bench.http.start_server``) and are
+called in turn the same way: the 4-row request of ``bench/http.py`` one after another on
+one keep-alive connection, and its 1,000-item batch, one call per chunk. A batch call
+includes the response's bytes on the wire, which the answer's added fields make larger.
+
+    python -m bench.paired --old /tmp/core-old [--new .] [--rounds 41] [--chunk 0.15] [--http]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
+
+from bench import http
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 0.95
@@ -87,6 +96,12 @@ WORKS = (
 """Each work, the kind of worker it runs in (``core``: calculator alone; ``adapter``: api
 too), and its label."""
 
+HTTP_WORKS = (
+    ("post", "POST /v1/assessments over HTTP, 4 rows"),
+    ("batch", f"batch of {http.BATCH_ITEMS:,} items over HTTP"),
+)
+"""With ``--http``: each tree's server, called in turn on one keep-alive connection."""
+
 
 class Worker:
     """One tree's worker process: it runs ``n`` items of a work and answers the seconds."""
@@ -124,9 +139,61 @@ class Worker:
         self.process.wait(timeout=30)
 
 
-def measure(old: Worker, new: Worker, work: str, rounds: int, chunk: float) -> dict[str, Any]:
+class HttpSide:
+    """One tree's server (``bench.http.start_server``) and a keep-alive connection to it.
+
+    ``time("post", n)`` sends ``n`` requests of the 4-row case of ``bench/http.py`` one
+    after the other; ``time("batch", n)`` sends ``n`` calls of its 1,000-item batch. Each
+    answer must be 200.
+    """
+
+    def __init__(self, tree: Path) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.port = http.free_port()
+        self.server = http.start_server(tree, self.port)
+        self.loop.run_until_complete(http.wait_ready(self.port))
+        self.conn = self.loop.run_until_complete(http.connect(self.port))
+        self.raw = {
+            "post": http.request_bytes("POST", "/v1/assessments", json.dumps(http.CASE).encode()),
+            "batch": http.request_bytes(
+                "POST",
+                "/v1/assessments/batch",
+                json.dumps({"items": http.batch_items(http.BATCH_ITEMS)}).encode(),
+            ),
+        }
+        for raw in self.raw.values():
+            self.loop.run_until_complete(self._send(raw, 3))
+
+    async def _send(self, raw: bytes, n: int) -> None:
+        for _ in range(n):
+            status, _ = await http.exchange(self.conn, raw)
+            if status != 200:
+                raise RuntimeError(f"unexpected status {status}")
+
+    def time(self, work: str, n: int) -> float:
+        """Seconds for ``n`` calls of ``work``."""
+        start = time.perf_counter()
+        self.loop.run_until_complete(self._send(self.raw[work], n))
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        """Close the connection and stop the server."""
+        self.conn[1].close()
+        http.stop_server(self.server)
+        self.loop.close()
+
+
+class Timed(Protocol):
+    """Either side of a paired measurement: seconds for ``n`` items of a work."""
+
+    def time(self, work: str, n: int) -> float: ...
+
+
+def measure(
+    old: Timed, new: Timed, work: str, rounds: int, chunk: float, start: int = 200
+) -> dict[str, Any]:
     """The paired ratios (old seconds / new seconds, above 1: new faster) of one work."""
-    n = 200
+    n = start
     while old.time(work, n) < chunk / 2:
         n *= 2
     ratios = []
@@ -148,6 +215,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=41, help="alternating rounds per work")
     parser.add_argument("--chunk", type=float, default=0.15, help="seconds of one chunk")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument(
+        "--http", action="store_true", help="also each tree's server: one request, one batch"
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} CPUs; load average before: {' '.join(map(str, os.getloadavg()))}")
     found: dict[str, dict[str, Any]] = {}
@@ -160,10 +230,21 @@ def main() -> None:
         finally:
             old.close()
             new.close()
+    if args.http:
+        old_http, new_http = HttpSide(args.old.resolve()), HttpSide(args.new.resolve())
+        try:
+            for work, _ in HTTP_WORKS:
+                found[work] = measure(old_http, new_http, work, args.rounds, args.chunk, 1)
+        finally:
+            old_http.close()
+            new_http.close()
     print(f"load average after: {' '.join(map(str, os.getloadavg()))}")
     print(f"paired chunks, {args.rounds} rounds; old = {args.old}, new = {args.new}")
     print(f"{'work':40s} {'items':>6s} {'new/old':>8s} {'quartiles':>15s}")
-    for work, _, label in WORKS:
+    labels = [(w, label) for w, _, label in WORKS]
+    if args.http:
+        labels += HTTP_WORKS
+    for work, label in labels:
         f = found[work]
         mark = "" if f["median"] >= TARGET else f"  < {TARGET}"
         print(f"{label:40s} {f['items']:6d} {f['median']:8.3f} {f['q1']:7.3f}–{f['q3']:.3f}{mark}")
