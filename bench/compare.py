@@ -4,8 +4,9 @@ Runs ``bench/core.py`` of each tree, and this tree's ``bench/http.py`` against e
 server, in a subprocess of that tree (importing only its own ``calculator`` and ``api``,
 so the in-process figures are that tree's; the HTTP client is the same for both),
 alternating old and new ``--repeat`` times, keeps the best figure of each, and prints
-both with the ratio new / old (target: at least 0.95). The load average is printed before and after: on a
-loaded machine the figures move together but their ratio is still noisy.
+both with the ratio new / old (target: at least 0.95). The load average is printed
+before and after: on a loaded machine the figures move together but their ratio is
+still noisy.
 
     python -m bench.compare --old /tmp/core-old [--new .] [--repeat 2] [--seconds 1.0]
 """

@@ -77,6 +77,10 @@ INTERPRETATION_EN = (
     'Infringing Citizens\' Personal Information (法释〔2017〕10号, "the Interpretation")'
 )
 
+_LEAD_ZH = f"经审查，依照{INTERPRETATION_ZH}，"
+_LEAD_EN = f"On review, applying {INTERPRETATION_EN}: "
+"""How every opinion opens: the Interpretation named in full once."""
+
 # ---------------------------------------------------------------------------
 # Numbers, money and citations
 
@@ -504,7 +508,3 @@ def write_opinion(
         f"{_LEAD_ZH}{zh}{_questions_zh(open_questions)}",
         f"{_LEAD_EN}{en}{_questions_en(open_questions)}",
     )
-
-
-_LEAD_ZH = f"经审查，依照{INTERPRETATION_ZH}，"
-_LEAD_EN = f"On review, applying {INTERPRETATION_EN}: "
