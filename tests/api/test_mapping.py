@@ -7,10 +7,14 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter
 from starlette.testclient import TestClient
 
@@ -206,6 +210,119 @@ def test_every_exception_names_a_reason_and_a_real_field() -> None:
         assert reason
 
 
+# ---------------------------------------------------------------------------
+# A ground with a number is written around it (mapping._NUMBER)
+
+_CATEGORIES = [c.value for c in calculator.Category]
+_ROW = st.fixed_dictionaries(
+    {
+        "category": st.sampled_from(_CATEGORIES),
+        "count": st.integers(min_value=1, max_value=200_000),
+        "obtained_in_duty": st.booleans(),
+    }
+)
+_MONEY = st.decimals(min_value=0, max_value=200_000, places=2).map(str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(_ROW, min_size=1, max_size=5),
+    gains=_MONEY,
+    duty_gains=_MONEY,
+)
+def test_a_ground_written_around_its_number_is_the_ground_written_plainly(
+    rows: list[dict[str, Any]], gains: str, duty_gains: str
+) -> None:
+    """Grounds written around their number (records counted, a sum, gains) are byte for byte
+    the grounds written plainly, also when their halves were made by an earlier case."""
+    request = TypeAdapter(schemas.AssessmentRequest).validate_python(
+        {
+            "conduct_date": "2023-04-10",
+            "records": rows,
+            "illegal_gains_cny": max(gains, duty_gains, key=Decimal),
+            "illegal_gains_from_duty_cny": duty_gains,
+        }
+    )
+    try:
+        answer = calculator.assess(mapping.case(request))
+    except calculator.InvalidFacts:
+        return
+    for g in answer.grounds:
+        assert orjson.dumps(mapping._ground(g)) == orjson.dumps(mapping._ground_plain(g))
+
+
+def _grounds_with_numbers() -> list[calculator.Ground]:
+    """A ground of each detail type written around its number, the whole case and the insider part."""
+    requests: list[dict[str, Any]] = [
+        {"records": [{"category": "whereabouts", "count": 50}]},
+        {
+            "records": [
+                {"category": "whereabouts", "count": 30},
+                {"category": "general", "count": 3000},
+            ]
+        },
+        {"records": [{"category": "general", "count": 1}], "illegal_gains_cny": "5000"},
+        {
+            "records": [{"category": "health", "count": 300, "obtained_in_duty": True}],
+            "illegal_gains_cny": "2600",
+            "illegal_gains_from_duty_cny": "2600",
+        },
+    ]
+    found: list[calculator.Ground] = []
+    for body in requests:
+        request = TypeAdapter(schemas.AssessmentRequest).validate_python(
+            {"conduct_date": "2023-04-10", **body}
+        )
+        found += calculator.assess(mapping.case(request)).grounds
+    assert {type(g.detail) for g in found} == set(mapping._NUMBER)
+    return found
+
+
+def _changed(name: str, value: Any, others: list[Any]) -> Any:
+    """Another value of a field: another provision, member or standard, or longer text."""
+    if name == "provision":
+        return "5.1.4" if value != "5.1.4" else "5.1.3"
+    if isinstance(value, Enum):
+        return next(m for m in type(value) if m is not value)
+    if isinstance(value, str):
+        return value + "·"
+    if name == "standard":
+        return next(s for s in others if s is not value)
+    raise AssertionError(f"no other value for {name}={value!r}")
+
+
+def test_a_ground_written_around_its_number_is_keyed_by_every_other_field() -> None:
+    """A ground that differs from a ground already written in any field but its number
+    (the ground's own, the detail's, its standard) is not written from the other's halves."""
+    grounds = _grounds_with_numbers()
+    standards = [g.detail.standard for g in grounds]  # type: ignore[union-attr]
+    for g in grounds:
+        number = {
+            "RecordsDetail": "counted",
+            "SumDetail": "proportional_sum",
+            "GainsDetail": "amount",
+        }[type(g.detail).__name__]
+        changes = [
+            dataclasses.replace(g, **{f.name: _changed(f.name, getattr(g, f.name), standards)})
+            for f in dataclasses.fields(g)
+            if f.name != "detail"
+        ] + [
+            dataclasses.replace(
+                g,
+                detail=dataclasses.replace(
+                    g.detail, **{f.name: _changed(f.name, getattr(g.detail, f.name), standards)}
+                ),
+            )
+            for f in dataclasses.fields(g.detail)
+            if f.name != number
+        ]
+        mapping._ground(g)
+        for other in changes:
+            assert orjson.dumps(mapping._ground(other)) == orjson.dumps(
+                mapping._ground_plain(other)
+            ), other
+
+
 _ADDED_FIELDS = r'''
 import dataclasses, json, sys
 from collections.abc import Mapping
@@ -263,6 +380,9 @@ made = {n: variant(original[n]) for n in names}
 globals().update(made)
 
 from api.v1 import mapping  # the writers are derived now, from the changed types
+from calculator.standards import levels
+
+STANDARD = levels(calculator.RULESETS[0]).ordinary.records[Category.WHEREABOUTS]
 
 tier = model.Tier.SERIOUS
 fine = made["FineGuide"](provision="12", text="t", applies=False, min_cny=None, max_cny=None,
@@ -272,6 +392,11 @@ objects = {
     "Addition": made["Addition"](provision="5.1.7", additional_gains_cny=Decimal("1"), **ADDED),
     "Ground": made["Ground"](provision="5.1.1", tier=tier, text="t", basis=model.Basis.CALLER_FINDING,
                              detail=model.FindingDetail(finding="f"), **ADDED),
+    "GroundWithNumber": made["Ground"](
+        provision="5.1.3", tier=tier, text="t", basis=model.Basis.COMPUTED,
+        detail=model.RecordsDetail(part=model.PartName.WHOLE_CASE, category=Category.WHEREABOUTS,
+                                   counted=50, standard=STANDARD),
+        **ADDED),
     "Penalty": made["Penalty"](statute_version="v", provision="CL253-1.1", text="t", offence=True,
                                imprisonment_min_months=None, imprisonment_max_months=36,
                                criminal_detention_available=True, fine="plus", range_zh="z",
@@ -290,7 +415,7 @@ writers = dict(mapping._WRITERS)
 writers["Addition"] = mapping._addition
 out = {}
 for name, obj in objects.items():
-    writer = writers[name] if name == "Addition" else writers[made[name]]
+    writer = writers[name] if name == "Addition" else writers[made[name.removesuffix("WithNumber")]]
     out[name] = json.loads(orjson.dumps(writer(obj)))
 out["fine_guide_in_penalty"] = out["Penalty"]["fine_guide"]
 json.dump(out, sys.stdout)
@@ -303,7 +428,9 @@ def test_a_field_added_to_a_result_type_needs_no_line_in_the_mapping() -> None:
     In a fresh interpreter, each result type written plainly is replaced by a variant with
     one more field of each kind (text, date, fraction, money, null, enum, tuple, mapping) before
     ``api.v1.mapping`` is imported; every writer then writes the new fields, plainly, after
-    the type's own, and the wire's own additions still come last.
+    the type's own, and the wire's own additions still come last. A ground with records
+    counted is written plainly too: its added mapping cannot be part of the key under which
+    grounds are written around their number.
     """
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
@@ -326,6 +453,8 @@ def test_a_field_added_to_a_result_type_needs_no_line_in_the_mapping() -> None:
     }
     for name, answer in written.items():
         assert {k: answer[k] for k in added} == added, name
-    assert list(written["Ground"])[-3:] == ["standard", "cite_zh", "cite_en"]
+    for name in ("Ground", "GroundWithNumber"):
+        assert list(written[name])[-3:] == ["standard", "cite_zh", "cite_en"]
+    assert written["GroundWithNumber"]["detail"]["counted"] == 50
     assert list(written["Addition"])[-2:] == ["cite_zh", "cite_en"]
     assert "category" not in written["Addition"]  # the gains shape still leaves it out
