@@ -20,7 +20,8 @@ def ground(provision: str, tier: Tier, basis: Basis, detail: Detail) -> Ground:
 
 def fraction_text(value: Fraction) -> str:
     """An exact fraction as ``"p/q"`` in lowest terms (``"0/1"``, ``"6/5"``)."""
-    return f"{value.numerator}/{value.denominator}"
+    numerator, denominator = value.as_integer_ratio()
+    return f"{numerator}/{denominator}"
 
 
 def number_or_fraction(value: Fraction) -> int | str:
