@@ -11,7 +11,10 @@ the two chunk times of each round is a paired measurement, and the median over
 
 The work: the three case shapes of ``bench/core.py`` (``calculator.assess`` alone) and one
 item of the ``bench/http.py`` batch through the adapter (validation, the mapping to the
-core, ``assess``, the mapping back and the JSON encoding), 1,000 and 200 distinct inputs.
+core, ``assess``, the mapping back and the JSON encoding), 1,000 and 200 distinct inputs,
+and its whole 1,000-item batch through the server's steps without HTTP (the body parsed,
+the envelope validated, every item assessed, one encoding of the answer), which separates
+the server's work from the bytes on the wire.
 Each runs in a worker that imports what its benchmark's process imports: the core shapes
 in one with ``calculator`` alone, as ``bench/core.py`` runs them, the batch item in one with
 ``api`` too. The same core case ran 3–5 % slower in a worker that had also imported the
@@ -23,6 +26,7 @@ one keep-alive connection, and its 1,000-item batch, one call per chunk. A batch
 includes the response's bytes on the wire, which the answer's added fields make larger.
 
     python -m bench.paired --old /tmp/core-old [--new .] [--rounds 41] [--chunk 0.15] [--http]
+        [--only batch_body --only batch]
 """
 
 from __future__ import annotations
@@ -50,14 +54,17 @@ from bench import core
 from calculator import assess
 
 if sys.argv[1] == "adapter":
+    import json
     from pydantic import TypeAdapter
-    from api.encoding import dumps
-    from api.v1 import mapping, schemas
-    from bench.http import batch_items
+    from api.encoding import dumps, parse
+    from api.v1 import batch, mapping, schemas
+    from bench.http import BATCH_ITEMS, batch_items
 
     adapter = TypeAdapter(schemas.AssessmentRequest)
+    envelope = TypeAdapter(schemas.BatchRequest)
     items = batch_items(200)
-    works = ("batch_item",)
+    body = json.dumps({"items": batch_items(BATCH_ITEMS)}).encode()
+    works = ("batch_item", "batch_body")
 else:
     shapes = {
         "one_row": [core.one_row(i) for i in range(1000)],
@@ -71,6 +78,9 @@ def run(work, n):
     if work == "batch_item":
         for k in range(n):
             dumps(mapping.assessment_for(adapter.validate_python(items[k % 200])))
+    elif work == "batch_body":
+        for _ in range(n):
+            dumps(batch.assess_items(envelope.validate_python(parse(body).value).items))
     else:
         cases = shapes[work]
         for k in range(n):
@@ -78,7 +88,7 @@ def run(work, n):
 
 
 for work in works:
-    run(work, 1000)
+    run(work, 2 if work == "batch_body" else 1000)
 print("ready", flush=True)
 for line in sys.stdin:
     work, n = line.split()
@@ -88,13 +98,14 @@ for line in sys.stdin:
 """
 
 WORKS = (
-    ("one_row", "core", "core: 1 row"),
-    ("four_mixed_rows", "core", "core: 4 mixed rows with a duty row"),
-    ("ten_rows_with_alternatives", "core", "core: 10 rows with alternatives"),
-    ("batch_item", "adapter", "batch item through the adapter"),
+    ("one_row", "core", "core: 1 row", 200),
+    ("four_mixed_rows", "core", "core: 4 mixed rows with a duty row", 200),
+    ("ten_rows_with_alternatives", "core", "core: 10 rows with alternatives", 200),
+    ("batch_item", "adapter", "batch item through the adapter", 200),
+    ("batch_body", "adapter", f"batch of {http.BATCH_ITEMS:,} items, the server's steps", 1),
 )
 """Each work, the kind of worker it runs in (``core``: calculator alone; ``adapter``: api
-too), and its label."""
+too), its label, and the number of items its first chunk tries."""
 
 HTTP_WORKS = (
     ("post", "POST /v1/assessments over HTTP, 4 rows"),
@@ -218,22 +229,31 @@ def main() -> None:
     parser.add_argument(
         "--http", action="store_true", help="also each tree's server: one request, one batch"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=[w for w, *_ in WORKS] + [w for w, _ in HTTP_WORKS],
+        help="measure only this work (repeatable)",
+    )
     args = parser.parse_args()
+    chosen = set(args.only or [w for w, *_ in WORKS] + [w for w, _ in HTTP_WORKS])
+    works = [w for w in WORKS if w[0] in chosen]
+    http_works = [w for w in HTTP_WORKS if w[0] in chosen] if args.http else []
     print(f"{os.cpu_count()} CPUs; load average before: {' '.join(map(str, os.getloadavg()))}")
     found: dict[str, dict[str, Any]] = {}
-    for kind in dict.fromkeys(k for _, k, _ in WORKS):
+    for kind in dict.fromkeys(k for _, k, _, _ in works):
         old, new = Worker(args.old.resolve(), kind), Worker(args.new.resolve(), kind)
         try:
-            for work, of_kind, _ in WORKS:
+            for work, of_kind, _, start in works:
                 if of_kind == kind:
-                    found[work] = measure(old, new, work, args.rounds, args.chunk)
+                    found[work] = measure(old, new, work, args.rounds, args.chunk, start)
         finally:
             old.close()
             new.close()
-    if args.http:
+    if http_works:
         old_http, new_http = HttpSide(args.old.resolve()), HttpSide(args.new.resolve())
         try:
-            for work, _ in HTTP_WORKS:
+            for work, _ in http_works:
                 found[work] = measure(old_http, new_http, work, args.rounds, args.chunk, 1)
         finally:
             old_http.close()
@@ -241,9 +261,7 @@ def main() -> None:
     print(f"load average after: {' '.join(map(str, os.getloadavg()))}")
     print(f"paired chunks, {args.rounds} rounds; old = {args.old}, new = {args.new}")
     print(f"{'work':40s} {'items':>6s} {'new/old':>8s} {'quartiles':>15s}")
-    labels = [(w, label) for w, _, label in WORKS]
-    if args.http:
-        labels += HTTP_WORKS
+    labels = [(w, label) for w, _, label, _ in works] + http_works
     for work, label in labels:
         f = found[work]
         mark = "" if f["median"] >= TARGET else f"  < {TARGET}"
