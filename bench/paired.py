@@ -229,14 +229,15 @@ def main() -> None:
     parser.add_argument(
         "--http", action="store_true", help="also each tree's server: one request, one batch"
     )
+    every = [w for w, *_ in WORKS] + [w for w, _ in HTTP_WORKS]
     parser.add_argument(
         "--only",
         action="append",
-        choices=[w for w, *_ in WORKS] + [w for w, _ in HTTP_WORKS],
+        choices=every,
         help="measure only this work (repeatable)",
     )
     args = parser.parse_args()
-    chosen = set(args.only or [w for w, *_ in WORKS] + [w for w, _ in HTTP_WORKS])
+    chosen = set(args.only or every)
     works = [w for w in WORKS if w[0] in chosen]
     http_works = [w for w in HTTP_WORKS if w[0] in chosen] if args.http else []
     print(f"{os.cpu_count()} CPUs; load average before: {' '.join(map(str, os.getloadavg()))}")

@@ -297,11 +297,7 @@ def test_a_ground_written_around_its_number_is_keyed_by_every_other_field() -> N
     grounds = _grounds_with_numbers()
     standards = [g.detail.standard for g in grounds]  # type: ignore[union-attr]
     for g in grounds:
-        number = {
-            "RecordsDetail": "counted",
-            "SumDetail": "proportional_sum",
-            "GainsDetail": "amount",
-        }[type(g.detail).__name__]
+        number = mapping._NUMBER[type(g.detail)].field
         changes = [
             dataclasses.replace(g, **{f.name: _changed(f.name, getattr(g, f.name), standards)})
             for f in dataclasses.fields(g)
