@@ -31,6 +31,8 @@ def multiple_text(value: Fraction, places: int = 2) -> tuple[str, bool]:
     ``42/5`` → ``("8.4", True)``; ``1/3`` → ``("0.33", False)``; ``10`` → ``("10", True)``.
     """
     numerator, denominator = value.as_integer_ratio()
+    if denominator == 1:
+        return str(numerator), True
     scale = 10**places
     digits, rest = divmod(numerator * scale, denominator)
     whole, cents = divmod(digits, scale)

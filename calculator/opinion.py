@@ -373,7 +373,7 @@ def _clauses(grounds: Sequence[Ground]) -> list[_Clause]:
     by_key: dict[tuple[PartName, type, Category | None], _Clause] = {}
     for g in grounds:
         d = g.detail
-        if not isinstance(d, RecordsDetail | SumDetail | GainsDetail):
+        if not isinstance(d, Quantity):
             clauses.append(_other_clause(g))
             continue
         zh, en = _reached(g, d)

@@ -144,6 +144,10 @@ _INTEGER_DIGITS = 16
 """Every integer field's maximum has fewer digits (API.md: all integers below 2^53)."""
 
 
+_WHOLE_OR_FLOAT = int | float
+"""Made once: ``int | float`` written in the check makes a new union on every call."""
+
+
 def _json_integer(value: object) -> object:
     """A JSON integer, or a JSON number whose exact value is whole (``50.0``, ``1e3``), as
     JSON Schema allows; never text or a boolean.
@@ -156,7 +160,7 @@ def _json_integer(value: object) -> object:
     """
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "must be a whole number (a JSON integer)")
-    if isinstance(value, int | float):
+    if isinstance(value, _WHOLE_OR_FLOAT):
         return value
     if isinstance(value, Decimal):
         if not value.is_finite() or value != value.to_integral_value():
