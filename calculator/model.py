@@ -26,6 +26,7 @@ __all__ = [
     "Classification",
     "Detail",
     "FieldError",
+    "Finding",
     "FindingDetail",
     "FineGuide",
     "GainsDetail",
@@ -289,6 +290,20 @@ class PartName(enum.Enum):
     __hash__ = object.__hash__  # identity hashing, as for Category
 
 
+class Finding(enum.Enum):
+    """A finding only a court makes, as the caller states it (D15, D16): each is the name
+    of the ``Circumstances`` field that states it."""
+
+    WHEREABOUTS_USED_IN_CRIME = "whereabouts_used_in_crime"  # 5.1.1
+    KNOWINGLY_SUPPLIED_CRIMINAL_USER = "knowingly_supplied_criminal_user"  # 5.1.2
+    OTHER_SERIOUS_CIRCUMSTANCES = "other_serious_circumstances"  # 5.1.10, 6.1.3
+    SEVERE_CONSEQUENCES = "severe_consequences"  # 5.2.1
+    MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT = "major_loss_or_bad_social_impact"  # 5.2.2
+    OTHER_ESPECIALLY_SERIOUS_CIRCUMSTANCES = "other_especially_serious_circumstances"  # 5.2.4
+
+    __hash__ = object.__hash__  # identity hashing, as for Category
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class RecordsDetail:
     """Records of one category reached a record standard (5.1.3 – 5.1.5, at any level)."""
@@ -329,7 +344,7 @@ class ProfitDetail:
 class FindingDetail:
     """The ground rests on the caller's finding (D15, D16); ``part`` only for Art. 6."""
 
-    finding: str
+    finding: Finding
     part: PartName | None = None
 
 

@@ -43,6 +43,7 @@ from calculator.law import (
 )
 from calculator.model import (
     Category,
+    Finding,
     FindingDetail,
     GainsDetail,
     Ground,
@@ -155,20 +156,20 @@ _TIER_EN = {
 }
 
 _FINDINGS_ZH = {
-    "whereabouts_used_in_crime": "行为人出售或者提供的行踪轨迹信息被他人用于犯罪",
-    "knowingly_supplied_criminal_user": "行为人知道或者应当知道他人利用公民个人信息实施犯罪，向其出售或者提供",
-    "other_serious_circumstances": "本案具有其他情节严重的情形",
-    "severe_consequences": "行为造成被害人死亡、重伤、精神失常或者被绑架等严重后果",
-    "major_loss_or_bad_social_impact": "行为造成重大经济损失或者恶劣社会影响",
-    "other_especially_serious_circumstances": "本案具有其他情节特别严重的情形",
+    Finding.WHEREABOUTS_USED_IN_CRIME: "行为人出售或者提供的行踪轨迹信息被他人用于犯罪",
+    Finding.KNOWINGLY_SUPPLIED_CRIMINAL_USER: "行为人知道或者应当知道他人利用公民个人信息实施犯罪，向其出售或者提供",
+    Finding.OTHER_SERIOUS_CIRCUMSTANCES: "本案具有其他情节严重的情形",
+    Finding.SEVERE_CONSEQUENCES: "行为造成被害人死亡、重伤、精神失常或者被绑架等严重后果",
+    Finding.MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT: "行为造成重大经济损失或者恶劣社会影响",
+    Finding.OTHER_ESPECIALLY_SERIOUS_CIRCUMSTANCES: "本案具有其他情节特别严重的情形",
 }
 _FINDINGS_EN = {
-    "whereabouts_used_in_crime": "whereabouts information sold or provided was used by others to commit a crime",
-    "knowingly_supplied_criminal_user": "the information was sold or provided to someone known, or who should have been known, to use it for a crime",
-    "other_serious_circumstances": "the case shows other serious circumstances",
-    "severe_consequences": "the conduct caused a victim's death, serious injury, mental disorder, kidnapping or similar severe consequences",
-    "major_loss_or_bad_social_impact": "the conduct caused major economic loss or a bad social impact",
-    "other_especially_serious_circumstances": "the case shows other especially serious circumstances",
+    Finding.WHEREABOUTS_USED_IN_CRIME: "whereabouts information sold or provided was used by others to commit a crime",
+    Finding.KNOWINGLY_SUPPLIED_CRIMINAL_USER: "the information was sold or provided to someone known, or who should have been known, to use it for a crime",
+    Finding.OTHER_SERIOUS_CIRCUMSTANCES: "the case shows other serious circumstances",
+    Finding.SEVERE_CONSEQUENCES: "the conduct caused a victim's death, serious injury, mental disorder, kidnapping or similar severe consequences",
+    Finding.MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT: "the conduct caused major economic loss or a bad social impact",
+    Finding.OTHER_ESPECIALLY_SERIOUS_CIRCUMSTANCES: "the case shows other especially serious circumstances",
 }
 
 # ---------------------------------------------------------------------------

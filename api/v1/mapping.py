@@ -61,6 +61,7 @@ from calculator.law import CATEGORY_NAMES
 from calculator.model import (
     Basis,
     BusinessPurchase,
+    Finding,
     FindingDetail,
     GainsDetail,
     LeniencyStatus,
@@ -92,7 +93,7 @@ __all__ = [
 _CATEGORY = {w: Category(w.value) for w in schemas.Category}
 _WIRE: dict[Enum, str] = {
     member: member.value
-    for kind in (Category, Tier, PartName, Basis, OptionBasis, LeniencyStatus)
+    for kind in (Category, Tier, PartName, Basis, OptionBasis, LeniencyStatus, Finding)
     for member in kind
 }
 """The wire string of each of the core's enums written into every answer. ``Enum.value`` is
@@ -392,8 +393,8 @@ def _profit_detail(d: ProfitDetail, p: _GroundParts) -> JSON:
 
 def _finding_detail(d: FindingDetail, p: _GroundParts) -> JSON:
     if d.part is None:
-        return {"finding": d.finding}
-    return {"part": _WIRE[d.part], "finding": d.finding}
+        return {"finding": _WIRE[d.finding]}
+    return {"part": _WIRE[d.part], "finding": _WIRE[d.finding]}
 
 
 def _prior_detail(d: PriorPunishmentDetail, p: _GroundParts) -> JSON:

@@ -17,6 +17,7 @@ from calculator.law import Ruleset
 from calculator.model import (
     Basis,
     Circumstances,
+    Finding,
     FindingDetail,
     Ground,
     PartName,
@@ -45,7 +46,7 @@ def art5_1_1_whereabouts_used_in_crime(c: Circumstances) -> Ground | None:
     """
     if c.whereabouts_used_in_crime:
         return _caller_finding(
-            law.WHEREABOUTS_USED_IN_CRIME, Tier.SERIOUS, "whereabouts_used_in_crime"
+            law.WHEREABOUTS_USED_IN_CRIME, Tier.SERIOUS, Finding.WHEREABOUTS_USED_IN_CRIME
         )
     return None
 
@@ -57,7 +58,9 @@ def art5_1_2_knowingly_supplied_criminal_user(c: Circumstances) -> Ground | None
     """
     if c.knowingly_supplied_criminal_user:
         return _caller_finding(
-            law.KNOWINGLY_SUPPLIED_CRIMINAL_USER, Tier.SERIOUS, "knowingly_supplied_criminal_user"
+            law.KNOWINGLY_SUPPLIED_CRIMINAL_USER,
+            Tier.SERIOUS,
+            Finding.KNOWINGLY_SUPPLIED_CRIMINAL_USER,
         )
     return None
 
@@ -197,7 +200,9 @@ def art5_1_10_other_serious_circumstances(c: Circumstances) -> Ground | None:
     「其他情节严重的情形。」
     """
     if c.other_serious_circumstances:
-        return _caller_finding(law.SERIOUS_CATCH_ALL, Tier.SERIOUS, "other_serious_circumstances")
+        return _caller_finding(
+            law.SERIOUS_CATCH_ALL, Tier.SERIOUS, Finding.OTHER_SERIOUS_CIRCUMSTANCES
+        )
     return None
 
 
@@ -211,7 +216,7 @@ def art5_2_1_severe_consequences(c: Circumstances) -> Ground | None:
     """
     if c.severe_consequences:
         return _caller_finding(
-            law.SEVERE_CONSEQUENCES, Tier.ESPECIALLY_SERIOUS, "severe_consequences"
+            law.SEVERE_CONSEQUENCES, Tier.ESPECIALLY_SERIOUS, Finding.SEVERE_CONSEQUENCES
         )
     return None
 
@@ -225,7 +230,7 @@ def art5_2_2_major_loss_or_bad_social_impact(c: Circumstances) -> Ground | None:
         return _caller_finding(
             law.MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT,
             Tier.ESPECIALLY_SERIOUS,
-            "major_loss_or_bad_social_impact",
+            Finding.MAJOR_LOSS_OR_BAD_SOCIAL_IMPACT,
         )
     return None
 
@@ -256,12 +261,12 @@ def art5_2_4_other_especially_serious_circumstances(c: Circumstances) -> Ground 
         return _caller_finding(
             law.ESPECIALLY_SERIOUS_CATCH_ALL,
             Tier.ESPECIALLY_SERIOUS,
-            "other_especially_serious_circumstances",
+            Finding.OTHER_ESPECIALLY_SERIOUS_CIRCUMSTANCES,
         )
     return None
 
 
-def _caller_finding(provision: str, tier: Tier, finding: str) -> Ground:
+def _caller_finding(provision: str, tier: Tier, finding: Finding) -> Ground:
     return ground(provision, tier, Basis.CALLER_FINDING, FindingDetail(finding=finding))
 
 

@@ -10,6 +10,7 @@ from calculator.model import (
     BusinessPurchase,
     Category,
     Circumstances,
+    Finding,
     FindingDetail,
     Ground,
     PartName,
@@ -87,7 +88,9 @@ def art6_1_3_other_serious_circumstances(circumstances: Circumstances) -> Ground
             BUSINESS_CATCH_ALL,
             Tier.SERIOUS,
             Basis.CALLER_FINDING,
-            FindingDetail(finding="other_serious_circumstances", part=PartName.BUSINESS_PURCHASE),
+            FindingDetail(
+                finding=Finding.OTHER_SERIOUS_CIRCUMSTANCES, part=PartName.BUSINESS_PURCHASE
+            ),
         )
     return None
 

@@ -389,7 +389,7 @@ objects = {
     "NextTier": made["NextTier"](tier=tier, options=(), **ADDED),
     "Addition": made["Addition"](provision="5.1.7", additional_gains_cny=Decimal("1"), **ADDED),
     "Ground": made["Ground"](provision="5.1.1", tier=tier, text="t", basis=model.Basis.CALLER_FINDING,
-                             detail=model.FindingDetail(finding="f"), **ADDED),
+                             detail=model.FindingDetail(finding=model.Finding.SEVERE_CONSEQUENCES), **ADDED),
     "GroundWithNumber": made["Ground"](
         provision="5.1.3", tier=tier, text="t", basis=model.Basis.COMPUTED,
         detail=model.RecordsDetail(part=model.PartName.WHOLE_CASE, category=Category.WHEREABOUTS,
