@@ -24,10 +24,12 @@ __all__ = [
     "cite_zh",
     "item_en",
     "item_number_zh",
+    "item_numeral_zh",
     "item_zh",
     "number_en",
     "number_zh",
     "para_en",
+    "paragraph_number",
     "parent",
     "quoted_zh",
     "share_en",
@@ -189,7 +191,17 @@ def time_rule_en(provision: str) -> str:
 
 def item_number_zh(provision: str) -> str:
     """The item alone: ``5.1.8`` → 第八项."""
-    return f"第{number_zh(int(provision.split('.')[2]))}项"
+    return f"第{item_numeral_zh(provision)}项"
+
+
+def item_numeral_zh(provision: str) -> str:
+    """An item's number in Chinese numerals, as the English texts name items: ``5.1.6`` → 六."""
+    return number_zh(int(provision.split(".")[2]))
+
+
+def paragraph_number(provision: str) -> str:
+    """A provision's paragraph: ``5.2`` → ``2``; ``5.1.3`` → ``1``."""
+    return provision.split(".")[1]
 
 
 def cite_items_zh(first: str, last: str) -> str:

@@ -18,9 +18,11 @@ from calculator.citation import (
     cite_zh,
     item_en,
     item_number_zh,
+    item_numeral_zh,
     number_en,
     number_zh,
     para_en,
+    paragraph_number,
     parent,
     quoted_zh,
     share_en,
@@ -98,16 +100,11 @@ def _d8_question(rs: Ruleset) -> OpenQuestion:
         text_en=(
             f"情节特别严重 rests only on the proportional sum reaching {times_en} times its "
             f"standard; no single category reaches {times_en} times its own. "
-            f"{rs.tenfold_provision} names items {_item_word(first)} to {_item_word(insider)}, "
-            f"item {_item_word(prop)} included, but whether item {_item_word(prop)} may be "
+            f"{rs.tenfold_provision} names items {item_numeral_zh(first)} to {item_numeral_zh(insider)}, "
+            f"item {item_numeral_zh(prop)} included, but whether item {item_numeral_zh(prop)} may be "
             f"multiplied by {times_en} is not settled: the court decides."
         ),
     )
-
-
-def _item_word(provision: str) -> str:
-    """An item's number in Chinese numerals, as the English texts name items: ``5.1.6`` → 六."""
-    return number_zh(int(provision.split(".")[2]))
 
 
 def _d9_counts_and_gains_both_half(
@@ -310,7 +307,7 @@ def _d20_question(rs: Ruleset, findings: tuple[str, ...]) -> OpenQuestion:
             f"{article_zh(especially)}适用于{article_zh(serious)}的行为。法院是否另作认定，须由法院判断。"
         ),
         text_en=(
-            f"The para-{especially.rpartition('.')[2]} circumstances asserted "
+            f"The para-{paragraph_number(especially)} circumstances asserted "
             f"({', '.join(findings)}) do not change the tier: the case is {item_en(art6)} "
             f"conduct only, {item_en(art6)} has no 情节特别严重 tier, and {para_en(especially)} "
             f"applies to conduct under {para_en(serious)}. Any other view is the court's."

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from calculator import Case, Category, RecordRow, Tier, assess
+from calculator.citation import cite_en, cite_zh
 from calculator.law import ruleset_for
 from ledger.readers import Source
 from ledger.rules import FILE_SHIFT, ID_CHECK, ID_WEIGHTS, KEY_BASE, PHONE_BASE, REASONS
@@ -36,16 +37,14 @@ __all__ = [
 _REASON_NAME = {code: name for name, code in REASONS.items()}
 
 REVIEW_NOTE_ZH = (
-    "该类信息适用第五条第一款第{item}项的{standard}条标准：司法实践要求逐一认定每条信息的真实性，"
+    "该类信息适用{cite}的{standard}条标准：司法实践要求逐一认定每条信息的真实性，"
     "不宜仅依查获数量批量认定；请逐条核实下列抽样行（可用同一 seed 复现）。"
 )
 REVIEW_NOTE_EN = (
-    "This category falls under the {standard}-record standard of Art. 5 para 1 item {item_en}: "
+    "This category falls under the {standard}-record standard of {cite}: "
     "courts expect each record to be established one by one (逐一认定) rather than by the "
     "bulk rule; check the sampled lines below one by one (the same seed draws them again)."
 )
-_ITEM_ZH = {"5.1.3": "三", "5.1.4": "四", "5.1.5": "五"}
-_ITEM_EN = {"5.1.3": "(3)", "5.1.4": "(4)", "5.1.5": "(5)"}
 
 
 def review_categories(conduct_date: date | None) -> frozenset[Category]:
@@ -264,11 +263,10 @@ def _review(
             "standard": standard.records,
             "provision": standard.provision,
             "note_zh": REVIEW_NOTE_ZH.format(
-                item=_ITEM_ZH.get(standard.provision, standard.provision), standard=standard.records
+                cite=cite_zh(standard.provision), standard=standard.records
             ),
             "note_en": REVIEW_NOTE_EN.format(
-                item_en=_ITEM_EN.get(standard.provision, standard.provision),
-                standard=standard.records,
+                cite=cite_en(standard.provision), standard=standard.records
             ),
             "seed": seed,
             "sample": [
