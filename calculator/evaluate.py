@@ -2,8 +2,11 @@
 
 ``assess`` runs this once for the case as given, and again for the D5 classification
 variants and the D18 comparison. The rules are applied in statute order, each behind
-one ``could_hold`` test that only skips a rule whose facts are absent or whose least
-quantity is not reached; every rule then decides exactly.
+one ``could_hold`` test. The test skips a rule whose facts are absent, whose least
+quantity is not reached, or whose article does not govern this pass's conduct: which
+rows are Art. 6 conduct is decided once per pass (D18, ``art6_1_business_path_row``),
+and the bits of ``_present`` say which of Arts. 5 and 6 then applies to the findings
+and the profit (D18 – D20). Every rule that is tried decides exactly.
 """
 
 from __future__ import annotations
@@ -107,13 +110,17 @@ TENFOLD = INSIDER << 1
 """Records or gains of the whole case at least the least of ten times a standard, or of the
 insider part at least the least of ten times a halved standard."""
 ART5_FINDINGS = TENFOLD << 1
-"""A finding, in a case that is not Art. 6 conduct alone."""
+"""A finding, in a case that is not Art. 6 conduct alone: 5.1.9 and 5.1.10 speak of Art. 5
+conduct, and in an Art. 6-only case 6.1.2 and 6.1.3 take their place (D18, D20)."""
 ART6_PROFIT = ART5_FINDINGS << 1
-"""A business purchase under Art. 6."""
+"""A business purchase that was not resold: Art. 6 governs it (D18; resold, 6.2 puts the
+whole case under Art. 5, D19)."""
 ART6_PRIOR = ART6_PROFIT << 1
-"""A finding in an Art. 6 case with Art. 6 rows or no Art. 5 rows."""
+"""A finding in a case with a purchase not resold that has Art. 6 rows or no Art. 5 rows:
+6.1.2 (a prior punishment, then buying again) speaks of the buying (D18)."""
 ART6_ONLY_FINDINGS = ART6_PRIOR << 1
-"""A finding in an Art. 6-only case."""
+"""A finding in an Art. 6-only case: the catch-all 6.1.3 applies there, 5.1.10 elsewhere
+(D18, D20)."""
 
 
 def _present(f: Facts, lv: Levels) -> int:
@@ -328,7 +335,8 @@ _set_insider_sum_standards = slot_setter(Quantity, "insider_proportional_sum_sta
 def quantity(ev: Evaluation, rs: Ruleset) -> Quantity:
     """The counted quantities of the case as given and its proportional sums (the answer's ``quantity``).
 
-    Made once per assessment, filled through its slots as ``_row_count`` is.
+    Made once per assessment, filled through its slots as ``_row_count`` is (its eight
+    fields: 1.5 µs by the constructor, about 0.6 µs so).
     """
     lv = levels(rs)
     q: Quantity = _new(Quantity)
@@ -425,7 +433,7 @@ _set_next_options = slot_setter(NextTier, "options")
 
 def next_tier_answer(tier: Tier, options: tuple[Addition, ...]) -> NextTier:
     """``NextTier(tier=…, options=…)``, filled through its slots (made for every case below
-    情节特别严重)."""
+    情节特别严重: 0.80 µs by the constructor, 0.38 µs so)."""
     n: NextTier = _new(NextTier)
     _set_next_tier(n, tier)
     _set_next_options(n, options)
