@@ -28,8 +28,9 @@ PROSE_MODULES = (
     PACKAGE / "opinion.py",
     PACKAGE / "questions.py",
     *sorted((PACKAGE / "rules").glob("*.py")),
+    PACKAGE.parent / "ledger" / "report.py",
 )
-"""The modules whose string literals become the answer's words."""
+"""The modules whose string literals become the answer's words (and the ledger report's)."""
 
 PROVISION_WORD = re.compile(
     r"第[零一二三四五六七八九十百千]+[条款项]"  # 第五条, 第二款, 第三项
