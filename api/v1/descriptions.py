@@ -71,6 +71,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "BusinessPurchase": ("为合法经营活动而购买、收受信息（第六条，D18 – D20）；出现即表示属于此种情形。", "Present when the information was bought or received for a lawful business (Art. 6,\nD18 – D20)."),
     "BusinessPurchase.profit_cny": ("利用非法购买、收受的信息获利（元，十进制字符串，最多两位小数；第六条第一款第一项）。", "Profit from using the information bought or received, yuan as a decimal string with at most 2 places (6.1.1)."),
     "BusinessPurchase.resold": ("是否又将购买、收受的信息出售或者提供；是则全案适用第五条（第六条第二款，D19）。", "The information bought was sold or provided on; the whole case is then assessed under Art. 5 (6.2, D19)."),
+    # BusinessFindingDetail
+    "BusinessFindingDetail": ("依据（第六条第一款第三项）的细节：调用方认定的情节，及其所涉的经营性购买部分。", "The detail of a ground resting on the caller's finding under Art. 6 (6.1.3): the finding, and the business purchase it concerns."),
+    "BusinessFindingDetail.finding": ("所认定的情节（Finding 的值，即 circumstances 中的字段名）。", "The finding (a Finding value: the circumstances field that states it)."),
+    "BusinessFindingDetail.part": ("所涉部分：business_purchase。", "The part it concerns: `business_purchase`."),
     # Category
     "Category": ("记录所属类别，决定适用第五条第一款第三、四、五项的哪一数量标准（D4）。", "Which quantity standard of Art. 5 para 1 a record falls under (D4): 50 records for\n`whereabouts` 行踪轨迹信息, `communication_content` 通信内容, `credit` 征信信息,\n`property` 财产信息 (5.1.3); 500 for `accommodation` 住宿信息, `communication_records`\n通信记录, `health` 健康生理信息, `transaction` 交易信息, `other_safety`\n其他可能影响人身、财产安全的公民个人信息 (5.1.4); 5000 for `general` (5.1.5)."),
     # CategoryName
@@ -93,6 +97,18 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Classification.lenient_tier": ("从宽归类下的档次。", "Tier under the most lenient classification."),
     "Classification.sensitive": ("档次是否取决于类别的选择。", "Whether the tier depends on the choice of category."),
     "Classification.strict_tier": ("从严归类下的档次。", "Tier under the strictest classification."),
+    # DutyGainsDetail
+    "DutyGainsDetail": ("依据（第五条第一款第八项或第五条第二款第三项）的细节：履职或提供服务中获得的信息所得的违法所得及其标准。", "The detail of a ground on the gains from duty or service (the insider part, 5.1.8 or 5.2.3): the amount and its standard."),
+    "DutyGainsDetail.part": ("所检验的部分：insider_part。", "The part tested: `insider_part`."),
+    "DutyGainsDetail.item": ("规定本项标准的条文编号（5.1.7）。", "The provision whose own standard this derives from (5.1.7)."),
+    "DutyGainsDetail.illegal_gains_from_duty_cny": ("来自履职部分的违法所得（元）。", "The gains from duty or service (yuan)."),
+    "DutyGainsDetail.standard_cny": ("比较所用的金额标准（元）。", "The standard compared with (yuan)."),
+    "DutyGainsDetail.share": ("该标准为本项标准的倍数（p/q，如 1/2、5/1）。", "The standard as a multiple of its item's own (p/q, e.g. 1/2, 5/1)."),
+    # Finding
+    "Finding": ("只能由法院认定、由调用方陈述的情节（D15、D16），即 circumstances 中的字段名。", "A finding only a court makes, as the caller states it (D15, D16): the name of the circumstances field that states it."),
+    # FindingDetail
+    "FindingDetail": ("依据调用方认定（第五条）的细节：所认定的情节。", "The detail of a ground resting on the caller's finding under Art. 5: the finding."),
+    "FindingDetail.finding": ("所认定的情节（Finding 的值，即 circumstances 中的字段名）。", "The finding (a Finding value: the circumstances field that states it)."),
     # FineGuide
     "FineGuide": ("罚金参考（第十二条，D24）：一般为违法所得的一倍以上五倍以下。", "Fine guide (Art. 12, D24): normally one to five times the gains, both ends included."),
     "FineGuide.applies": ("是否有违法所得可据以计算。", "Whether there are gains to apply it to."),
@@ -111,6 +127,13 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "FractionStandard": ("以分数表示的标准或比例。", "A standard or share written as an exact fraction."),
     "FractionStandard.provision": ("条文编号。", "Provision id."),
     "FractionStandard.value": ("数值（p/q）。", "The value (p/q)."),
+    # GainsDetail
+    "GainsDetail": ("依据（第五条第一款第七项或第五条第二款第三项）的细节：违法所得及其标准。", "The detail of a ground on the illegal gains of the whole case (5.1.7 or 5.2.3): the amount and its standard."),
+    "GainsDetail.part": ("所检验的部分：whole_case。", "The part tested: `whole_case`."),
+    "GainsDetail.item": ("规定本项标准的条文编号（5.1.7）。", "The provision whose own standard this derives from (5.1.7)."),
+    "GainsDetail.illegal_gains_cny": ("违法所得总额（元）。", "The illegal gains in total (yuan)."),
+    "GainsDetail.standard_cny": ("比较所用的金额标准（元）。", "The standard compared with (yuan)."),
+    "GainsDetail.share": ("该标准为本项标准的倍数（p/q，如 1/1、10/1）。", "The standard as a multiple of its item's own (p/q, e.g. 1/1, 10/1)."),
     # GainsAddition
     "GainsAddition": ("单独增加的最少违法所得（非履职）即可达到下一档次。", "The least illegal gains (not from duty) that alone reach the next tier; ¥0.01 less\nwould not."),
     "GainsAddition.additional_gains_cny": ("最少增加金额（元）。", "The least amount to add (yuan)."),
@@ -178,6 +201,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "OpenQuestion.provision": ("相关条文编号。", "The provision concerned."),
     "OpenQuestion.text": ("问题说明（中文）。", "The question in Chinese."),
     "OpenQuestion.text_en": ("问题说明（英文）。", "The question in English."),
+    # PartName
+    "PartName": ("依据所检验的事实部分：whole_case 全案，insider_part 履职或提供服务中获得的部分（D12），business_purchase 第六条的经营性购买（D18）。", "Which facts a ground was tested on: `whole_case`, `insider_part` (obtained in duty or service, D12) or `business_purchase` (Art. 6, D18)."),
     # Parameters (one [[ruleset]] table of calculator/law/parameters.toml, as is)
     "Parameters": ("参数集在法律数据文件（calculator/law/parameters.toml）中的原样内容，按原有层次嵌套；每一数值注明规定它的条文。", "The parameter set as the law data file (calculator/law/parameters.toml) holds it, nested as written; each value names the provision that fixes it."),
     "Parameters.id": ("参数集编号。", "Ruleset id."),
@@ -225,6 +250,26 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "ParametersFineGuide.provision": ("条文编号。", "Provision id."),
     "ParametersFineGuide.min_multiple": ("下限倍数。", "Lower multiple."),
     "ParametersFineGuide.max_multiple": ("上限倍数。", "Upper multiple."),
+    # PriorAdministrativePenaltyDetail, PriorCriminalPunishmentDetail, PriorPunishmentsDetail
+    "PriorAdministrativePenaltyDetail": ("依据（第五条第一款第九项或第六条第一款第二项）的细节：计入的行政处罚及其期间（D17）。", "The detail of a prior-punishment ground (5.1.9 or 6.1.2): the administrative penalty that counts and its window (D17)."),
+    "PriorAdministrativePenaltyDetail.part": ("所检验的部分。", "The part tested."),
+    "PriorAdministrativePenaltyDetail.prior_administrative_penalty_date": ("行政处罚的日期。", "The date of the administrative penalty."),
+    "PriorAdministrativePenaltyDetail.window_start": ("期间的第一日（行为日期前“二年内”的起点，D17）。", "The window's first day (the start of 二年内 before the conduct date, D17)."),
+    "PriorAdministrativePenaltyDetail.window_end": ("期间终点（行为日期）。", "The window's end (the conduct date)."),
+    "PriorCriminalPunishmentDetail": ("依据（第五条第一款第九项或第六条第一款第二项）的细节：曾因侵犯公民个人信息受过刑事处罚。", "The detail of a prior-punishment ground (5.1.9 or 6.1.2): a prior criminal punishment for this offence."),
+    "PriorCriminalPunishmentDetail.part": ("所检验的部分。", "The part tested."),
+    "PriorCriminalPunishmentDetail.prior_criminal_punishment": ("曾受刑事处罚（总为 true）。", "A prior criminal punishment (always true)."),
+    "PriorPunishmentsDetail": ("依据（第五条第一款第九项或第六条第一款第二项）的细节：刑事处罚与期间内的行政处罚均计入。", "The detail of a prior-punishment ground (5.1.9 or 6.1.2): both a prior criminal punishment and an administrative penalty within the window count."),
+    "PriorPunishmentsDetail.part": ("所检验的部分。", "The part tested."),
+    "PriorPunishmentsDetail.prior_criminal_punishment": ("曾受刑事处罚（总为 true）。", "A prior criminal punishment (always true)."),
+    "PriorPunishmentsDetail.prior_administrative_penalty_date": ("行政处罚的日期。", "The date of the administrative penalty."),
+    "PriorPunishmentsDetail.window_start": ("期间的第一日（行为日期前“二年内”的起点，D17）。", "The window's first day (the start of 二年内 before the conduct date, D17)."),
+    "PriorPunishmentsDetail.window_end": ("期间终点（行为日期）。", "The window's end (the conduct date)."),
+    # ProfitDetail
+    "ProfitDetail": ("依据（第六条第一款第一项）的细节：利用所购信息的获利及其标准。", "The detail of a ground on the profit from using the bought information (6.1.1): the profit and its standard."),
+    "ProfitDetail.part": ("所检验的部分：business_purchase。", "The part tested: `business_purchase`."),
+    "ProfitDetail.profit_cny": ("获利（元）。", "The profit (yuan)."),
+    "ProfitDetail.standard_cny": ("比较所用的金额标准（元）。", "The standard compared with (yuan)."),
     # Penalty
     "Penalty": ("该档次在行为时法律下的法定刑（D22、D23）、罚金参考（D24）、从重（D14）与单位说明（D26）。", "The statutory range for the tier and conduct date (D22, D23), the fine guide (D24),\nheavier punishment for insiders (D14) and the unit note (D26)."),
     "Penalty.criminal_detention_available": ("可否判处拘役。", "Whether criminal detention is available."),
@@ -295,6 +340,14 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "RecordsAddition.standard": ("该增加量将达到的标准及其来源。", "The standard the addition would reach and how it derives from its item's own."),
     "RecordsAddition.cite_zh": ("将成立的依据的中文引用。", "The ground that would hold, cited in Chinese."),
     "RecordsAddition.cite_en": ("将成立的依据的英文引用。", "The ground that would hold, cited in English."),
+    # RecordsDetail
+    "RecordsDetail": ("依据（第五条第一款第三至五项、第八项或第五条第二款第三项）的细节：一个类别的计入条数及其标准。", "The detail of a ground on one category's records (5.1.3 – 5.1.5, 5.1.8 or 5.2.3): the records counted and the standard."),
+    "RecordsDetail.part": ("所检验的部分：whole_case 或 insider_part。", "The part tested: `whole_case` or `insider_part`."),
+    "RecordsDetail.item": ("规定本项标准的条文编号（5.1.3、5.1.4 或 5.1.5）。", "The provision whose own standard this derives from (5.1.3, 5.1.4 or 5.1.5)."),
+    "RecordsDetail.category": ("类别。", "The category."),
+    "RecordsDetail.counted": ("计入的条数（第十一条）。", "The records counted (Art. 11)."),
+    "RecordsDetail.standard": ("比较所用的标准条数（不为整数时写作 p/q）。", "The standard compared with, in records (p/q when not whole)."),
+    "RecordsDetail.share": ("该标准为本项标准的倍数（p/q，如 1/1、1/2、10/1）。", "The standard as a multiple of its item's own (p/q, e.g. 1/1, 1/2, 10/1)."),
     # RowCount
     "RowCount": ("一行输入的计数结果（第十一条，D21），与请求中的行一一对应、顺序相同。", "The counted quantity of one input row (Art. 11, D21), in the request's order."),
     "RowCount.category": ("适用的类别。", "The category applied."),
@@ -359,6 +412,13 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Statute.serious_range_en": ("情节严重的法定刑（英文）。", "Range for serious, in English."),
     "Statute.serious_range_zh": ("情节严重的法定刑（中文）。", "Range for serious, in Chinese."),
     "Statute.title": ("名称。", "Title."),
+    # SumDetail
+    "SumDetail": ("依据（第五条第一款第六项、第八项或第五条第二款第三项）的细节：按比例合计及其标准。", "The detail of a ground on the proportional sum (5.1.6, 5.1.8 or 5.2.3): the sum and its standard."),
+    "SumDetail.part": ("所检验的部分：whole_case 或 insider_part。", "The part tested: `whole_case` or `insider_part`."),
+    "SumDetail.item": ("规定本项标准的条文编号（5.1.6）。", "The provision whose own standard this derives from (5.1.6)."),
+    "SumDetail.proportional_sum": ("按比例合计 Σ 计入条数 / T(c)（p/q）。", "The proportional sum Σ counted/T(c) (p/q)."),
+    "SumDetail.standard": ("比较所用的标准（p/q）。", "The standard compared with (p/q)."),
+    "SumDetail.share": ("该标准为本项标准的倍数（p/q，如 1/1、1/2、10/1）。", "The standard as a multiple of its item's own (p/q, e.g. 1/1, 1/2, 10/1)."),
     # TenfoldStandard
     "TenfoldStandard": ("情节特别严重的倍数（第五条第二款第三项）。", "The multiple for 情节特别严重 (5.2.3)."),
     "TenfoldStandard.factor": ("倍数。", "The factor."),

@@ -417,7 +417,9 @@ _DETAIL: dict[type, Callable[[Any, _GroundParts], JSON]] = {
     PriorPunishmentDetail: _prior_detail,
 }
 """A ground's detail as ``/v1`` writes it, keyed as in API.md: one writer per detail type,
-with the ground's parts (``_GroundParts``)."""
+with the ground's parts (``_GroundParts``). The documentation models of these shapes are
+derived from the same detail types (``schemas.SHAPES``, ``schemas.WIRE_ONLY``), and
+tests/api/test_descriptions.py checks every real answer's details against them."""
 
 
 def _fraction(value: Fraction | Decimal) -> Fraction:

@@ -33,7 +33,7 @@ from api.problems import Problem
 from api.v1.descriptions import description
 from api.v1.parameters import ruleset_tables
 from calculator import Basis, Category, LeniencyStatus, Offender, Tier
-from calculator.model import OptionBasis, StandardKind
+from calculator.model import Finding, OptionBasis, PartName, StandardKind
 
 __all__ = [
     "CORE_ONLY",
@@ -56,6 +56,7 @@ __all__ = [
     "CategoryName",
     "Circumstances",
     "Classification",
+    "Finding",
     "FineGuide",
     "GainsAddition",
     "Ground",
@@ -67,6 +68,7 @@ __all__ = [
     "Offender",
     "OpenQuestion",
     "OptionBasis",
+    "PartName",
     "Penalty",
     "Provision",
     "ProvisionList",
@@ -110,6 +112,8 @@ ENUMS: tuple[type[enum.Enum], ...] = (
     LeniencyStatus,
     OptionBasis,
     StandardKind,
+    PartName,
+    Finding,
 )
 """The core's enums on the wire; their descriptions are set by ``describe_enums``."""
 
@@ -285,7 +289,8 @@ class BatchRequest(BaseModel):
 
 _WIRE_TYPES: dict[str, Any] = {
     "Assessment.tier_zh": Literal.__getitem__(tuple(t.zh for t in Tier)),
-    "Ground.detail": dict[str, int | str | bool | None],
+    "RecordsDetail.standard": int | FractionText,
+    "SumDetail.standard": FractionText,
     "Standard.value": int | str,
     "Standard.base": int | str,
     "RowCount.path": Literal["art5", "art6"],
@@ -317,6 +322,28 @@ WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "Standard": ({}, {"multiple": str, "halved": bool, "tenfold": bool}),
     "RowCount": ({"index": int}, {"obtained_in_duty": bool, "label": str | None}),
     "CategoryName": ({"category": Category}, {}),
+    # A ground's detail is keyed as API.md writes it (api/v1/mapping.py, HAND_WRITTEN_TYPES).
+    "RecordsDetail": ({}, {"item": str, "share": FractionText}),
+    "SumDetail": ({}, {"item": str, "share": FractionText}),
+    "GainsDetail": (
+        {},
+        {
+            "item": str,
+            "illegal_gains_cny": MoneyText,
+            "standard_cny": MoneyText,
+            "share": FractionText,
+        },
+    ),
+    "DutyGainsDetail": (
+        {},
+        {
+            "item": str,
+            "illegal_gains_from_duty_cny": MoneyText,
+            "standard_cny": MoneyText,
+            "share": FractionText,
+        },
+    ),
+    "ProfitDetail": ({"part": PartName}, {"profit_cny": MoneyText, "standard_cny": MoneyText}),
 }
 """Fields the wire adds to a core type, before and after the core's own: the API's, echoed
 from the request, or written from the core's values (``calculator.citation``,
@@ -324,6 +351,9 @@ from the request, or written from the core's values (``calculator.citation``,
 
 CORE_ONLY: dict[str, frozenset[str]] = {
     "Standard": frozenset({"share", "factor", "halved_by", "tenfold_by"}),
+    "GainsDetail": frozenset({"amount", "standard"}),
+    "DutyGainsDetail": frozenset({"amount", "standard"}),
+    "ProfitDetail": frozenset({"profit", "standard"}),
 }
 """Core fields the wire writes as what they make (a standard's multiple, halved, tenfold)."""
 
@@ -336,6 +366,31 @@ SHAPES: dict[type[Any], dict[str, tuple[frozenset[str], frozenset[str]]]] = {
         "GainsAddition": (
             frozenset({"category", "additional_records"}),
             frozenset({"additional_gains_cny"}),
+        ),
+    },
+    # The gains of the whole case, or the gains from duty of the insider part (D11, D12).
+    calculator.model.GainsDetail: {
+        "GainsDetail": (frozenset(), frozenset()),
+        "DutyGainsDetail": (frozenset(), frozenset()),
+    },
+    # A finding of Art. 5 has no part; one of Art. 6 names it (D18).
+    calculator.model.FindingDetail: {
+        "FindingDetail": (frozenset({"part"}), frozenset()),
+        "BusinessFindingDetail": (frozenset(), frozenset({"part"})),
+    },
+    # Each prior punishment is written only when it counts (D17).
+    calculator.model.PriorPunishmentDetail: {
+        "PriorCriminalPunishmentDetail": (
+            frozenset({"prior_administrative_penalty_date", "window_start", "window_end"}),
+            frozenset(),
+        ),
+        "PriorAdministrativePenaltyDetail": (
+            frozenset({"prior_criminal_punishment"}),
+            frozenset({"prior_administrative_penalty_date", "window_start", "window_end"}),
+        ),
+        "PriorPunishmentsDetail": (
+            frozenset(),
+            frozenset({"prior_administrative_penalty_date", "window_start", "window_end"}),
         ),
     },
 }

@@ -105,6 +105,10 @@ def test_every_request_field_is_a_core_input(core: type[Any], wire: type[BaseMod
         calculator.Tier,
         calculator.Basis,
         calculator.LeniencyStatus,
+        calculator.model.OptionBasis,
+        calculator.model.StandardKind,
+        calculator.model.PartName,
+        calculator.model.Finding,
     ],
     ids=lambda t: t.__name__,
 )
