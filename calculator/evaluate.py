@@ -3,10 +3,13 @@
 ``assess`` runs this once for the case as given, and again for the D5 classification
 variants and the D18 comparison. The rules are applied in statute order, each behind
 one ``could_hold`` test. The test skips a rule whose facts are absent, whose least
-quantity is not reached, or whose article does not govern this pass's conduct: which
-rows are Art. 6 conduct is decided once per pass (D18, ``art6_1_business_path_row``),
-and the bits of ``_present`` say which of Arts. 5 and 6 then applies to the findings
-and the profit (D18 – D20). Every rule that is tried decides exactly.
+quantity is not reached, or which a business purchase displaces: which rows are Art. 6
+conduct is decided once per pass (D18, ``art6_1_business_path_row``), and four bits of
+``_present`` then say whether 6.1.1 applies and whether a prior punishment or the
+catch-all is tried under 5.1.9 / 5.1.10 or under 6.1.2 / 6.1.3 (D18). The findings of
+5.1.1 and 5.1.2 are tried in every case (D15); the 情节特别严重 findings are tried too and
+held back afterwards in an Art. 6-only case (``Rule.paragraph_2``, D20). Every rule that
+is tried decides exactly.
 """
 
 from __future__ import annotations
@@ -110,8 +113,8 @@ TENFOLD = INSIDER << 1
 """Records or gains of the whole case at least the least of ten times a standard, or of the
 insider part at least the least of ten times a halved standard."""
 ART5_FINDINGS = TENFOLD << 1
-"""A finding, in a case that is not Art. 6 conduct alone: 5.1.9 and 5.1.10 speak of Art. 5
-conduct, and in an Art. 6-only case 6.1.2 and 6.1.3 take their place (D18, D20)."""
+"""A finding, in a case that is not Art. 6 conduct alone: 5.1.9 and 5.1.10 are tried; in an
+Art. 6-only case 6.1.2 and 6.1.3 take their place (D18)."""
 ART6_PROFIT = ART5_FINDINGS << 1
 """A business purchase that was not resold: Art. 6 governs it (D18; resold, 6.2 puts the
 whole case under Art. 5, D19)."""
@@ -120,7 +123,7 @@ ART6_PRIOR = ART6_PROFIT << 1
 6.1.2 (a prior punishment, then buying again) speaks of the buying (D18)."""
 ART6_ONLY_FINDINGS = ART6_PRIOR << 1
 """A finding in an Art. 6-only case: the catch-all 6.1.3 applies there, 5.1.10 elsewhere
-(D18, D20)."""
+(D18)."""
 
 
 def _present(f: Facts, lv: Levels) -> int:

@@ -418,8 +418,9 @@ _DETAIL: dict[type, Callable[[Any, _GroundParts], JSON]] = {
 }
 """A ground's detail as ``/v1`` writes it, keyed as in API.md: one writer per detail type,
 with the ground's parts (``_GroundParts``). The documentation models of these shapes are
-derived from the same detail types (``schemas.SHAPES``, ``schemas.WIRE_ONLY``), and
-tests/api/test_descriptions.py checks every real answer's details against them."""
+derived from the same detail types (``schemas.SHAPES``, ``schemas.WIRE_ONLY``):
+tests/api/test_descriptions.py checks that every real answer's detail has exactly the keys
+of one of them, and tests/api/test_mapping.py validates the answers against the models."""
 
 
 def _fraction(value: Fraction | Decimal) -> Fraction:

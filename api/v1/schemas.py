@@ -347,7 +347,9 @@ WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
 }
 """Fields the wire adds to a core type, before and after the core's own: the API's, echoed
 from the request, or written from the core's values (``calculator.citation``,
-``calculator.numbers``). A core type among them is written as its response model."""
+``calculator.numbers``). A core type among them is written as its response model. The
+documented order is this one; a detail's keys come on the wire in API.md's order
+(``api.v1.mapping``), which JSON does not bind."""
 
 CORE_ONLY: dict[str, frozenset[str]] = {
     "Standard": frozenset({"share", "factor", "halved_by", "tenfold_by"}),
@@ -355,7 +357,8 @@ CORE_ONLY: dict[str, frozenset[str]] = {
     "DutyGainsDetail": frozenset({"amount", "standard"}),
     "ProfitDetail": frozenset({"profit", "standard"}),
 }
-"""Core fields the wire writes as what they make (a standard's multiple, halved, tenfold)."""
+"""Core fields the wire writes as what they make (a standard's multiple, halved, tenfold), or
+under other keys (a gains or profit detail's amount and standard, as ``*_cny``)."""
 
 SHAPES: dict[type[Any], dict[str, tuple[frozenset[str], frozenset[str]]]] = {
     calculator.Addition: {
