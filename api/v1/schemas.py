@@ -325,24 +325,16 @@ WIRE_ONLY: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     # A ground's detail is keyed as API.md writes it (api/v1/mapping.py, HAND_WRITTEN_TYPES).
     "RecordsDetail": ({}, {"item": str, "share": FractionText}),
     "SumDetail": ({}, {"item": str, "share": FractionText}),
-    "GainsDetail": (
-        {},
-        {
-            "item": str,
-            "illegal_gains_cny": MoneyText,
-            "standard_cny": MoneyText,
-            "share": FractionText,
-        },
-    ),
-    "DutyGainsDetail": (
-        {},
-        {
-            "item": str,
-            "illegal_gains_from_duty_cny": MoneyText,
-            "standard_cny": MoneyText,
-            "share": FractionText,
-        },
-    ),
+    **{
+        shape: (
+            {},
+            {"item": str, amount: MoneyText, "standard_cny": MoneyText, "share": FractionText},
+        )
+        for shape, amount in (
+            ("GainsDetail", "illegal_gains_cny"),
+            ("DutyGainsDetail", "illegal_gains_from_duty_cny"),
+        )
+    },
     "ProfitDetail": ({"part": PartName}, {"profit_cny": MoneyText, "standard_cny": MoneyText}),
 }
 """Fields the wire adds to a core type, before and after the core's own: the API's, echoed
@@ -353,12 +345,10 @@ documented order is this one; a detail's keys come on the wire in API.md's order
 
 CORE_ONLY: dict[str, frozenset[str]] = {
     "Standard": frozenset({"share", "factor", "halved_by", "tenfold_by"}),
-    "GainsDetail": frozenset({"amount", "standard"}),
-    "DutyGainsDetail": frozenset({"amount", "standard"}),
     "ProfitDetail": frozenset({"profit", "standard"}),
 }
 """Core fields the wire writes as what they make (a standard's multiple, halved, tenfold), or
-under other keys (a gains or profit detail's amount and standard, as ``*_cny``)."""
+under other keys (a profit detail's profit and standard, as ``*_cny``)."""
 
 SHAPES: dict[type[Any], dict[str, tuple[frozenset[str], frozenset[str]]]] = {
     calculator.Addition: {
@@ -371,10 +361,11 @@ SHAPES: dict[type[Any], dict[str, tuple[frozenset[str], frozenset[str]]]] = {
             frozenset({"additional_gains_cny"}),
         ),
     },
-    # The gains of the whole case, or the gains from duty of the insider part (D11, D12).
+    # The gains of the whole case, or the gains from duty of the insider part (D11, D12),
+    # each with its amount and standard under its own keys (WIRE_ONLY).
     calculator.model.GainsDetail: {
-        "GainsDetail": (frozenset(), frozenset()),
-        "DutyGainsDetail": (frozenset(), frozenset()),
+        "GainsDetail": (frozenset({"amount", "standard"}), frozenset()),
+        "DutyGainsDetail": (frozenset({"amount", "standard"}), frozenset()),
     },
     # A finding of Art. 5 has no part; one of Art. 6 names it (D18).
     calculator.model.FindingDetail: {

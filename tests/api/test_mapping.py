@@ -434,7 +434,7 @@ for name, obj in objects.items():
     out[name] = json.loads(orjson.dumps(writer(obj)))
 out["fine_guide_in_penalty"] = out["Penalty"]["fine_guide"]
 
-from api.v1 import schemas  # the documentation models are derived now, from the changed types
+from api.v1 import schemas  # imported by mapping above: its models come from the changed types
 from api.v1.descriptions import DESCRIPTIONS
 
 documented = {n: getattr(schemas, n) for n in names if n != "Addition"}
@@ -454,10 +454,10 @@ def test_a_field_added_to_a_result_type_needs_no_line_in_the_mapping() -> None:
     is replaced by a variant with one more field of each kind (text, date, fraction, money,
     null, enum, tuple, mapping) before ``api.v1.mapping`` is imported; every writer then
     writes the new fields, plainly, after the type's own, and the wire's own additions
-    still come last. The documentation models, imported after, carry the new fields, and
-    the only thing missing is each new field's line in the descriptions table. A ground with records
-    counted is written plainly too: its added mapping cannot be part of the key under which
-    grounds are written around their number.
+    still come last. The documentation models, derived from the changed types as well,
+    carry the new fields, and all they lack is each new field's line in the descriptions
+    table. A ground with records counted is written plainly too: its added mapping cannot
+    be part of the key under which grounds are written around their number.
     """
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(

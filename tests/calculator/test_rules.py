@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from fractions import Fraction
 
 from calculator.law import ruleset_for
-from calculator.model import Category, GainsDetail, PartName, RecordsDetail, SumDetail, Tier
+from calculator.model import (
+    Category,
+    Circumstances,
+    Finding,
+    GainsDetail,
+    PartName,
+    RecordsDetail,
+    SumDetail,
+    Tier,
+)
 from calculator.rules.art5 import (
     art5_1_3_high_sensitivity_records,
     art5_1_6_proportional_aggregation,
@@ -106,3 +116,9 @@ def test_number_or_fraction_writes_whole_numbers_as_integers() -> None:
     """A whole standard is an integer on the wire; a fractional one "p/q"."""
     assert number_or_fraction(Fraction(25)) == 25
     assert number_or_fraction(Fraction(5, 2)) == "5/2"
+
+
+def test_d15_d16_every_finding_names_the_circumstances_field_that_states_it() -> None:
+    """A ground's ``Finding`` is the name of the ``Circumstances`` field the caller set."""
+    fields = {f.name for f in dataclasses.fields(Circumstances)}
+    assert {f.value for f in Finding} <= fields
